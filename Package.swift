@@ -1,0 +1,44 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings every target shares: Swift 6 mode plus the upcoming features STYLE.md asks for.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "winnow",
+    products: [
+        .executable(name: "winnow", targets: ["WinnowCLI"]),
+        .library(name: "Winnow", targets: ["Winnow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0")
+    ],
+    targets: [
+        // Core library: every stage, no Foundation.
+        .target(name: "Winnow", swiftSettings: strictSettings),
+        // Command-line tool: argument parsing and wiring only.
+        .executableTarget(
+            name: "WinnowCLI",
+            dependencies: [
+                "Winnow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test support: fixture lookup, the shared-data locator, the coverage checker.
+        .target(name: "WinnowTesting", dependencies: ["Winnow"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowCLITests", dependencies: ["WinnowTesting"], swiftSettings: strictSettings),
+        // Throughput benchmark (release build): `swift run -c release winnow-bench`.
+        .executableTarget(
+            name: "winnow-bench",
+            dependencies: ["Winnow"],
+            path: "Benchmarks/WinnowBenchmarks",
+            swiftSettings: strictSettings
+        ),
+    ]
+)

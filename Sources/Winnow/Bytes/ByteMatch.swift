@@ -1,0 +1,61 @@
+/// Small byte-level matching helpers for lexicon phrases and labels.
+///
+/// Phrases are short; a direct comparison beats building a `String` per candidate.
+enum ByteMatch {
+    /// Whether `p[range]` starts with `pattern`.
+    @inline(__always)
+    static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
+        guard range.count >= pattern.count else { return false }
+        var k = 0
+        while k < pattern.count {
+            if p[range.lowerBound + k] != pattern[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `p[range]` ends with `pattern`.
+    @inline(__always)
+    static func hasSuffix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
+        guard range.count >= pattern.count else { return false }
+        let start = range.upperBound - pattern.count
+        var k = 0
+        while k < pattern.count {
+            if p[start + k] != pattern[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether `p[range]` equals `pattern`.
+    @inline(__always)
+    static func equals(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
+        range.count == pattern.count && hasPrefix(p, range, pattern)
+    }
+
+    /// The first offset in `range` where `pattern` occurs, or `nil`.
+    static func firstIndex(of pattern: [UInt8], in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var i = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while i <= last {
+            if p[i] == first, hasPrefix(p, i..<range.upperBound, pattern) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The longest phrase of `phrases` that `p[range]` starts with.
+    static func longestPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in phrases: [[UInt8]]) -> [UInt8]? {
+        var best: [UInt8]?
+        for phrase in phrases where hasPrefix(p, range, phrase) {
+            if phrase.count > (best?.count ?? 0) { best = phrase }
+        }
+        return best
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The UTF-8 bytes of `s`.
+    init(utf8 s: String) { self = Array(s.utf8) }
+}

@@ -1,0 +1,94 @@
+/// Removes fold markers, the "expand the rest" links of portals (`展开全文`, `阅读全文`,
+/// `展开剩余 85%`), that copying leaves between paragraphs.
+///
+/// A piece is a marker when it is short (at most 12 characters), has no sentence punctuation,
+/// and is made only of marker words from ``Lexicon`` (`展开`, `全文`, `剩余`, `阅读`, …), digits,
+/// `%` and spaces, including at least one of `全文`, `剩余` or `继续阅读`. A marker at the start
+/// of a longer piece (`展开全文为了支撑…`) is split off the same way.
+enum FoldMarkerRule {
+    /// Whether the piece `p[r]` is a fold marker.
+    static func isMarker(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count <= 36, UTF8Scalar.count(p, in: r) <= 12 else { return false }
+        var i = r.lowerBound
+        var hasCore = false
+        while i < r.upperBound {
+            if let part = ByteMatch.longestPrefix(p, i..<r.upperBound, in: Lexicon.foldMarkerParts) {
+                if part == quanwen || part == shengyu { hasCore = true }
+                i += part.count
+                continue
+            }
+            let b = p[i]
+            if (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "%") || b == UInt8(ascii: " ")
+                || b == UInt8(ascii: ".")
+            {
+                i += 1
+                continue
+            }
+            return false
+        }
+        return hasCore || ByteMatch.equals(p, r, continueReading)
+    }
+
+    /// The length of a marker at the start of `p[r]` when more text follows it, glued
+    /// (`展开全文为了支撑…`) or after a space the paragraph splitter keeps inline
+    /// (`展开剩余85% 内胆…`, a space after `%`).
+    static func leadingMarkerLength(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        var j = r.lowerBound
+        var best: Int?
+        while j < r.upperBound {
+            if let part = ByteMatch.longestPrefix(p, j..<r.upperBound, in: Lexicon.foldMarkerParts) {
+                j += part.count
+            } else if (p[j] >= UInt8(ascii: "0") && p[j] <= UInt8(ascii: "9")) || p[j] == UInt8(ascii: "%") {
+                j += 1
+            } else {
+                break
+            }
+            if j < r.upperBound, isMarker(p, r.lowerBound..<j) { best = j - r.lowerBound }
+        }
+        return best
+    }
+
+    private static let quanwen: [UInt8] = Array("全文".utf8)
+    private static let shengyu: [UInt8] = Array("剩余".utf8)
+    private static let continueReading: [UInt8] = Array("继续阅读".utf8)
+
+    /// Splits a piece around the markers that stand after a space inside it
+    /// (`…言论。--- 展开阅读全文 更新时间…`, where the paragraph splitter kept the space inline).
+    ///
+    /// - Returns: The parts in order, each flagged when it is a marker; `nil` when the piece
+    ///   holds no such marker.
+    static func splitInnerMarkers(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [(range: Range<Int>, isMarker: Bool)]? {
+        var parts: [(range: Range<Int>, isMarker: Bool)] = []
+        var start = r.lowerBound
+        var i = r.lowerBound
+        while i < r.upperBound {
+            let space = ParagraphSplitter.whitespaceLength(p, at: i)
+            guard space > 0 else {
+                i += UTF8Scalar.length(lead: p[i])
+                continue
+            }
+            var tokenStart = i
+            while tokenStart < r.upperBound, case let n = ParagraphSplitter.whitespaceLength(p, at: tokenStart), n > 0 {
+                tokenStart += n
+            }
+            var tokenEnd = tokenStart
+            while tokenEnd < r.upperBound, ParagraphSplitter.whitespaceLength(p, at: tokenEnd) == 0 {
+                tokenEnd += UTF8Scalar.length(lead: p[tokenEnd])
+            }
+            let markerLength = isMarker(p, tokenStart..<tokenEnd) ? tokenEnd - tokenStart : leadingMarkerLength(p, tokenStart..<tokenEnd)
+            if let markerLength, tokenStart < tokenEnd {
+                let before = ParagraphSplitter.trim(p, start..<i)
+                if !before.isEmpty { parts.append((before, false)) }
+                parts.append((tokenStart..<(tokenStart + markerLength), true))
+                start = tokenStart + markerLength
+                i = start
+            } else {
+                i = tokenStart
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        let rest = ParagraphSplitter.trim(p, start..<r.upperBound)
+        if !rest.isEmpty { parts.append((rest, false)) }
+        return parts
+    }
+}

@@ -1,0 +1,59 @@
+/// Counts over one clean line that the block rules read: how long it is, how much of it is
+/// sentence punctuation, grammatical words, enumeration separators.
+///
+/// Computed in one pass over the line's scalars.
+struct LineFeatures: Sendable {
+    var scalars = 0
+    var han = 0
+    var latin = 0
+    var digits = 0
+    var finalPunct = 0
+    var functionWords = 0
+    /// Enumeration separators: `、`, commas, slashes.
+    var separators = 0
+    /// Items: maximal runs of letters and digits between separators, brackets, colons, spaces.
+    var items = 0
+    var brackets = 0
+    /// Whether the line ends with sentence-final punctuation (a closing quote may follow).
+    var endsSentence = false
+
+    init(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var i = range.lowerBound
+        var inItem = false
+        var lastClass = ScalarClass.space
+        var lastNonClose = ScalarClass.space
+        while i < range.upperBound {
+            let (v, length) = UTF8Scalar.decode(p, at: i)
+            i += length
+            let cls = ScalarClass.of(v)
+            scalars += 1
+            switch cls {
+            case .han:
+                han += 1
+                if Lexicon.isFunctionWord(v) { functionWords += 1 }
+            case .latin: latin += 1
+            case .digit: digits += 1
+            case .finalPunct:
+                // A full stop inside a number (`10.1%`, `8.96亿`) ends nothing.
+                let inNumber = v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39
+                if !inNumber { finalPunct += 1 }
+            case .openPunct, .closePunct: brackets += 1
+            case .punct:
+                if v == 0x3001 || v == 0x2C || v == 0xFF0C || v == 0x2F || v == 0xFF0F { separators += 1 }
+            default: break
+            }
+            let wordLike = cls.isWordCharacter
+            if wordLike, !inItem { items += 1 }
+            inItem = wordLike
+            lastClass = cls == .finalPunct && v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39 ? .punct : cls
+            if cls != .closePunct { lastNonClose = cls }
+        }
+        endsSentence = lastClass == .finalPunct || (lastClass == .closePunct && lastNonClose == .finalPunct)
+    }
+
+    /// Mean length of an item in scalars.
+    var meanItemLength: Double { items == 0 ? 0 : Double(han + latin + digits) / Double(items) }
+
+    /// Share of Han characters that are grammatical words.
+    var functionWordRate: Double { han == 0 ? 0 : Double(functionWords) / Double(han) }
+}

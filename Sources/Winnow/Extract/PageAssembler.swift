@@ -1,0 +1,183 @@
+/// Assembles the page record from the classified lines: splits body lines into paragraphs,
+/// reads bylines, markers and footers out of them, groups bodies into articles, and accounts
+/// for every span.
+///
+/// An article starts at the first body after anything that is not body (a header, a keyword
+/// block, a link list), at a body line that opens with a byline once the current article has
+/// text, and after a footer. A short body line with no sentence end, right before a body that
+/// starts an article, is that article's title; the first article otherwise takes the page
+/// title.
+struct PageAssembler {
+    let text: PageText
+    /// The clean view's bytes, valid for the assembler's lifetime (see ``PageCleaner``).
+    let p: UnsafeBufferPointer<UInt8>
+    let layout: LineClassifier.Layout
+    var drafts: [ArticleDraft] = []
+    var spans: [PageSpan] = []
+    var removed: [RemovedSpan] = []
+
+    init(text: PageText, clean: UnsafeBufferPointer<UInt8>, layout: LineClassifier.Layout) {
+        self.text = text
+        self.p = clean
+        self.layout = layout
+    }
+
+    mutating func assemble() {
+        var k = 0
+        var pendingTitle: Range<Int>?
+        var previousRole: LineRole?
+        var pendingBylineLines: [Int] = []
+        while k < text.lines.count {
+            let role = layout.roles[k]
+            let line = text.lines[k].clean
+            switch role {
+            case .title:
+                record(line, line: k, as: .metadata(.title))
+            case .pageHeader:
+                remove(line, line: k, kind: .pageHeader)
+            case .keywordStuffing:
+                remove(line, line: k, kind: .keywordStuffing)
+            case .linkList:
+                remove(line, line: k, kind: .linkList)
+            case .byline:
+                pendingBylineLines.append(k)
+            case .body:
+                let startsWithByline = BylineParser.group(p, at: line.lowerBound, end: line.upperBound) != nil
+                var startNew =
+                    drafts.isEmpty || previousRole != .body || drafts[drafts.count - 1].isClosed
+                    || (startsWithByline && !drafts[drafts.count - 1].paragraphs.isEmpty)
+                if pendingTitle != nil { startNew = false }
+                if startNew, pendingBylineLines.isEmpty, isHeadingLike(line), k + 1 < text.lines.count,
+                    layout.roles[k + 1] == .body
+                {
+                    drafts.append(ArticleDraft())
+                    pendingTitle = line
+                    drafts[drafts.count - 1].title = line
+                    drafts[drafts.count - 1].lines.append(k)
+                    record(line, line: k, as: .metadata(.title))
+                    previousRole = role
+                    k += 1
+                    continue
+                }
+                if startNew {
+                    drafts.append(ArticleDraft())
+                    if drafts.count == 1, let title = layout.title { drafts[0].title = title }
+                }
+                pendingTitle = nil
+                for bylineLine in pendingBylineLines { absorbBylines(text.lines[bylineLine].clean, line: bylineLine) }
+                pendingBylineLines.removeAll()
+                addBody(line, line: k)
+            }
+            if role != .byline { previousRole = role }
+            k += 1
+        }
+        // Byline lines after the last body (an editor's line) belong to the last article.
+        if !drafts.isEmpty {
+            for bylineLine in pendingBylineLines { absorbBylines(text.lines[bylineLine].clean, line: bylineLine) }
+        } else {
+            for bylineLine in pendingBylineLines { record(text.lines[bylineLine].clean, line: bylineLine, as: .metadata(.byline)) }
+        }
+    }
+
+    /// Reads a body line into the current article.
+    private mutating func addBody(_ range: Range<Int>, line k: Int) {
+        drafts[drafts.count - 1].lines.append(k)
+        var start = range.lowerBound
+        start = absorbBylines(start..<range.upperBound, line: k)
+        var pieces: [Range<Int>] = []
+        for piece in ParagraphSplitter.split(p, start..<range.upperBound) {
+            guard let parts = FoldMarkerRule.splitInnerMarkers(p, piece) else {
+                pieces.append(piece)
+                continue
+            }
+            for part in parts {
+                if part.isMarker { remove(part.range, line: k, kind: .foldMarker) } else { pieces.append(part.range) }
+            }
+        }
+        for (index, piece) in pieces.enumerated() {
+            var piece = piece
+            if FoldMarkerRule.isMarker(p, piece) {
+                remove(piece, line: k, kind: .foldMarker)
+                continue
+            }
+            if let glued = FoldMarkerRule.leadingMarkerLength(p, piece) {
+                remove(piece.lowerBound..<(piece.lowerBound + glued), line: k, kind: .foldMarker)
+                piece = ParagraphSplitter.trim(p, (piece.lowerBound + glued)..<piece.upperBound)
+            }
+            if index == pieces.count - 1, let footer = SourceFooterRule.match(p, piece) {
+                remove(footer.range, line: k, kind: .sourceFooter)
+                drafts[drafts.count - 1].via = drafts[drafts.count - 1].via ?? footer.via
+                drafts[drafts.count - 1].isClosed = true
+                piece = ParagraphSplitter.trim(p, piece.lowerBound..<footer.range.lowerBound)
+            }
+            if index == pieces.count - 1, let group = BylineParser.group(p, at: piece.lowerBound, end: piece.upperBound),
+                group.range == piece
+            {
+                absorb(group, line: k)
+                continue
+            }
+            guard !piece.isEmpty else { continue }
+            drafts[drafts.count - 1].paragraphs.append((piece, k))
+            record(piece, line: k, as: .paragraph(article: drafts.count - 1))
+        }
+    }
+
+    /// Reads consecutive byline groups at the start of `range` into the current article
+    /// (or the next one), and returns where the text after them starts.
+    @discardableResult
+    private mutating func absorbBylines(_ range: Range<Int>, line k: Int) -> Int {
+        var start = range.lowerBound
+        while let group = BylineParser.group(p, at: start, end: range.upperBound) {
+            absorb(group, line: k)
+            start = group.range.upperBound
+        }
+        return start
+    }
+
+    private mutating func absorb(_ group: BylineParser.Group, line k: Int) {
+        if drafts.isEmpty { drafts.append(ArticleDraft()) }
+        let repeated = drafts[drafts.count - 1].absorb(group, p)
+        if repeated {
+            remove(group.range, line: k, kind: .duplicateByline)
+        } else {
+            record(group.range, line: k, as: .metadata(.byline))
+        }
+    }
+
+    /// A line that reads as a heading: short, one piece, no sentence inside it (a final `?` or
+    /// `!` is fine, a `。` is not).
+    private func isHeadingLike(_ range: Range<Int>) -> Bool {
+        let features = LineFeatures(p, range)
+        let last = UTF8Scalar.decode(p, endingAt: range.upperBound).value
+        let endsAsQuestion = features.finalPunct == 1 && features.endsSentence && last != 0x3002 && last != 0x2E
+        return features.scalars <= 40 && (features.finalPunct == 0 || endsAsQuestion)
+            && ParagraphSplitter.split(p, range).count == 1
+    }
+
+    private mutating func record(_ clean: Range<Int>, line: Int, as role: PageSpan.Role) {
+        spans.append(PageSpan(range: text.sourceRange(ofClean: clean, line: line), role: role))
+    }
+
+    private mutating func remove(_ clean: Range<Int>, line: Int, kind: RemovalKind) {
+        let source = text.sourceRange(ofClean: clean, line: line)
+        spans.append(PageSpan(range: source, role: .removed(kind)))
+        // Consecutive lines removed for the same reason read best as one block.
+        if let last = removed.last, last.kind == kind, kind != .injectedNoise, isAdjacentLine(last.end, source.lowerBound) {
+            removed[removed.count - 1].text += "\n" + text.string(clean)
+            removed[removed.count - 1].end = source.upperBound
+        } else {
+            removed.append(RemovedSpan(kind: kind, text: text.string(clean), start: source.lowerBound, end: source.upperBound))
+        }
+    }
+
+    /// Whether only whitespace and one newline separate two source offsets.
+    private func isAdjacentLine(_ end: Int, _ start: Int) -> Bool {
+        guard end <= start else { return false }
+        var newlines = 0
+        for i in end..<start {
+            let b = text.source[i]
+            if b == 0x0A { newlines += 1 } else if !LineSplitter.isBlank(b) { return false }
+        }
+        return newlines == 1
+    }
+}

@@ -1,0 +1,113 @@
+/// Cleans one page: from its bytes to its ``PageRecord``.
+///
+/// The stages, in order (each in its own folder):
+/// 1. **Input** — ``UTF8Repair`` replaces ill-formed UTF-8, counted.
+/// 2. **Segment** — ``LineSplitter`` finds the lines.
+/// 3. **Noise** — ``NoiseScanner`` finds candidate sites, ``NoiseModel`` judges each family,
+///    ``NoiseRemover`` builds the clean view without the injected sites.
+/// 4. **Classify** — ``LineClassifier`` gives each line a role and reads page metadata.
+/// 5. **Extract** — ``PageAssembler`` builds the articles and accounts for every span.
+///
+/// A `PageCleaner` holds only options; it is cheap to copy and safe to share across threads.
+public struct PageCleaner: Sendable {
+    public struct Options: Sendable {
+        /// Pages larger than this are rejected as ``DropReason/tooLarge`` without being read
+        /// into the pipeline.
+        public var maxPageBytes: Int = 64 << 20
+
+        public init() {}
+    }
+
+    public var options: Options
+
+    public init(options: Options = .init()) {
+        self.options = options
+    }
+
+    /// Cleans `bytes`, naming the page `id` (by default a stable hash of its bytes).
+    public func clean(_ bytes: [UInt8], id: String? = nil) -> CleanOutcome {
+        guard bytes.count <= options.maxPageBytes else {
+            return .rejected(.tooLarge, detail: "page has \(bytes.count) bytes, over the limit of \(options.maxPageBytes)")
+        }
+        let (valid, replaced) = UTF8Repair.repairing(bytes)
+        if let reason = Self.binaryReason(valid, replaced: replaced, total: bytes.count) {
+            return .rejected(.binary, detail: reason)
+        }
+        let pageID = id ?? StableHash.hex(StableHash.hash64(valid))
+        let lineRanges = valid.withUnsafeBufferPointer { LineSplitter.lines($0) }
+        guard !lineRanges.isEmpty else { return .rejected(.empty, detail: "page has no text") }
+
+        // Noise: scan and judge; then segment, classify and assemble on the clean view.
+        var sites: [NoiseSite] = []
+        var verdicts = valid.withUnsafeBufferPointer { p in
+            for (index, line) in lineRanges.enumerated() { NoiseScanner.scan(p, line: index, range: line, into: &sites) }
+            return NoiseModel.judge(sites, lines: lineRanges, in: p)
+        }
+        var record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
+        // A page that turns out to be a farm page gets a second look at doubtful noise.
+        if verdicts.contains(where: \.isAmbiguous), record.hasFarmStructure {
+            verdicts = valid.withUnsafeBufferPointer { NoiseModel.judge(sites, lines: lineRanges, in: $0, onFarmPage: true) }
+            record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
+        }
+        record.invalidUTF8 = replaced
+        return .page(record)
+    }
+
+    /// Builds the page record for one set of noise verdicts.
+    private static func assemble(
+        _ valid: [UInt8], lines: [Range<Int>], sites: [NoiseSite], verdicts: [NoiseModel.Verdict], id: String
+    ) -> PageRecord {
+        var text = PageText(source: valid)
+        let injected = injectedSites(sites, verdicts: verdicts)
+        NoiseRemover.buildCleanView(&text, lines: lines, removed: injected)
+        var record = text.clean.withUnsafeBufferPointer { p in
+            let layout = LineClassifier.classify(p, lines: text.lines.map(\.clean))
+            var assembler = PageAssembler(text: text, clean: p, layout: layout)
+            assembler.assemble()
+            let reports = assembler.drafts.map {
+                NoiseAccounting.report(lines: $0.lines, sites: sites, injected: injected, verdicts: verdicts)
+            }
+            return Self.record(assembler, layout: layout, id: id, noise: reports)
+        }
+        NoiseAccounting.addRemovedSites(injected, source: valid, to: &record)
+        return record
+    }
+
+    /// Sites of injected families, except line-edge sites on lines without injected interior
+    /// sites (a `🔥` before a headline stays).
+    static func injectedSites(_ sites: [NoiseSite], verdicts: [NoiseModel.Verdict]) -> [NoiseSite] {
+        let families = Set(verdicts.filter(\.isInjected).map(\.family))
+        guard !families.isEmpty else { return [] }
+        var noisyLines = Set<Int>()
+        for site in sites where families.contains(site.family) && !site.atLineEdge {
+            noisyLines.insert(site.line)
+        }
+        return sites.filter { families.contains($0.family) && noisyLines.contains($0.line) }
+    }
+
+    private static func binaryReason(_ bytes: [UInt8], replaced: Int, total: Int) -> String? {
+        if bytes.contains(0) { return "page contains NUL bytes; it is not text" }
+        if total > 0, replaced * 10 > total {
+            return "\(replaced) of \(total) bytes are not UTF-8; convert the page to UTF-8 first"
+        }
+        return nil
+    }
+
+    private static func record(
+        _ a: PageAssembler, layout: LineClassifier.Layout, id: String, noise: [NoiseReport]
+    ) -> PageRecord {
+        func string(_ r: Range<Int>?) -> String? { r.map { a.text.string($0) } }
+        let articles = a.drafts.enumerated().compactMap { (index, draft) -> Article? in
+            Article(
+                id: "\(id)#\(index + 1)", title: string(draft.title), outlet: string(draft.outlet),
+                author: string(draft.author), editor: string(draft.editor), via: string(draft.via),
+                originalTitle: string(draft.originalTitle), paragraphs: draft.paragraphs.map { a.text.string($0.range) },
+                noise: noise[index])
+        }
+        return PageRecord(
+            id: id, site: string(layout.site), section: string(layout.section), title: string(layout.title),
+            updated: layout.updated, views: layout.views, articles: articles,
+            links: layout.links.map { Link(title: a.text.string($0.title), views: $0.views) },
+            removed: a.removed, bytes: a.text.source.count, invalidUTF8: 0, spans: a.spans, source: a.text.source)
+    }
+}

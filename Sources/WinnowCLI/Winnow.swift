@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct WinnowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Recover clean, structured articles from polluted web pages.",
+        subcommands: [Clean.self, Generate.self])
+}
