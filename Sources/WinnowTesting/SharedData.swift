@@ -61,3 +61,14 @@ public enum Fixtures {
         repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relativePath)
     }
 }
+
+/// The shared example pages in `../shared/examples` (not copied into the repository).
+public enum SharedExamples {
+    public static var directory: URL {
+        SharedData.directory.deletingLastPathComponent().appendingPathComponent("examples")
+    }
+
+    public static var isAvailable: Bool {
+        FileManager.default.fileExists(atPath: directory.appendingPathComponent("farm-page.txt").path)
+    }
+}

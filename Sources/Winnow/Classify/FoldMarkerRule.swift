@@ -2,9 +2,9 @@
 /// `展开剩余 85%`), that copying leaves between paragraphs.
 ///
 /// A piece is a marker when it is short (at most 12 characters), has no sentence punctuation,
-/// and is made only of marker words from ``Lexicon`` (`展开`, `全文`, `剩余`, `阅读`, …), digits,
-/// `%` and spaces, including at least one of `全文`, `剩余` or `继续阅读`. A marker at the start
-/// of a longer piece (`展开全文为了支撑…`) is split off the same way.
+/// and is made only of marker words from ``Lexicon`` (`展开`, `全文`, `剩余`, `阅读`, …), spaces
+/// and percentages, including at least one of `全文`, `剩余` or `继续阅读`. A marker at the start
+/// of a longer piece (`展开全文为了支撑…`), or after a space inside one, is split off the same way.
 enum FoldMarkerRule {
     /// Whether the piece `p[r]` is a fold marker.
     static func isMarker(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
@@ -17,10 +17,11 @@ enum FoldMarkerRule {
                 i += part.count
                 continue
             }
-            let b = p[i]
-            if (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "%") || b == UInt8(ascii: " ")
-                || b == UInt8(ascii: ".")
-            {
+            if let end = percentageEnd(p, i, r.upperBound) {
+                i = end
+                continue
+            }
+            if p[i] == UInt8(ascii: " ") {
                 i += 1
                 continue
             }
@@ -38,14 +39,26 @@ enum FoldMarkerRule {
         while j < r.upperBound {
             if let part = ByteMatch.longestPrefix(p, j..<r.upperBound, in: Lexicon.foldMarkerParts) {
                 j += part.count
-            } else if (p[j] >= UInt8(ascii: "0") && p[j] <= UInt8(ascii: "9")) || p[j] == UInt8(ascii: "%") {
+            } else if let end = percentageEnd(p, j, r.upperBound) {
+                j = end
+            } else if p[j] == UInt8(ascii: " ") {
                 j += 1
             } else {
                 break
             }
             if j < r.upperBound, isMarker(p, r.lowerBound..<j) { best = j - r.lowerBound }
         }
-        return best
+        // Trailing spaces belong to the gap, not the marker.
+        return best.map { ParagraphSplitter.trim(p, r.lowerBound..<(r.lowerBound + $0)).count }
+    }
+
+    /// The end of a percentage (`85%`, `72.5%`) starting at `i`, or `nil`: the only numbers a
+    /// marker holds (`展开剩余85%`), so that a year after a marker (`展开全文 2023年`) stays text.
+    private static func percentageEnd(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int? {
+        var j = i
+        while j < end, (p[j] >= UInt8(ascii: "0") && p[j] <= UInt8(ascii: "9")) || p[j] == UInt8(ascii: ".") { j += 1 }
+        guard j > i, j < end, p[j] == UInt8(ascii: "%") else { return nil }
+        return j + 1
     }
 
     private static let quanwen: [UInt8] = Array("全文".utf8)
