@@ -47,11 +47,32 @@ enum ByteMatch {
 
     /// The longest phrase of `phrases` that `p[range]` starts with.
     static func longestPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in phrases: [[UInt8]]) -> [UInt8]? {
+        longestPrefix(p, range, in: PhraseSet(phrases))
+    }
+
+    /// The longest phrase of `set` that `p[range]` starts with; most positions are rejected
+    /// by the first-byte table without touching a phrase.
+    static func longestPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in set: PhraseSet) -> [UInt8]? {
+        guard !range.isEmpty, set.firstBytes[Int(p[range.lowerBound])] else { return nil }
+        let phrases = set.phrases
         var best: [UInt8]?
         for phrase in phrases where hasPrefix(p, range, phrase) {
             if phrase.count > (best?.count ?? 0) { best = phrase }
         }
         return best
+    }
+}
+
+/// A lexicon list prepared for matching: its phrases and the set of their first bytes.
+struct PhraseSet: Sendable {
+    let phrases: [[UInt8]]
+    let firstBytes: [Bool]
+
+    init(_ phrases: [[UInt8]]) {
+        self.phrases = phrases
+        var table = [Bool](repeating: false, count: 256)
+        for phrase in phrases { if let b = phrase.first { table[Int(b)] = true } }
+        firstBytes = table
     }
 }
 

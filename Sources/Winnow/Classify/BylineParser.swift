@@ -47,6 +47,7 @@ enum BylineParser {
 
     /// Parses one field at `i`: its value and the offset after it.
     static func field(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Field, Int)? {
+        guard i < end, Lexicon.bylineFirstBytes[Int(p[i])] else { return nil }
         var best: (label: [UInt8], kind: BylineField)?
         for entry in Lexicon.bylineLabels where ByteMatch.hasPrefix(p, i..<end, entry.label) {
             if entry.label.count > (best?.label.count ?? 0) { best = entry }

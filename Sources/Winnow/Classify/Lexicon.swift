@@ -7,18 +7,13 @@
 enum Lexicon {
     private static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
-    /// Fold markers: the "show the rest" links of portals, left in the text by copying.
-    static let foldMarkers = bytes([
-        "展开全文", "阅读全文", "查看全文", "点击展开全文", "展开阅读全文", "点击阅读全文", "继续阅读",
-        "余下全文", "全文展开", "展开剩余全文", "点击查看全文", "查看剩余全文",
-    ])
-
-    /// Words a fold marker is built from, for markers not in ``foldMarkers`` (`展开剩余 85%`).
-    static let foldMarkerParts = bytes(["展开", "全文", "剩余", "阅读", "查看", "点击", "继续", "余下"])
+    /// Words fold markers are built from (`展开全文`, `阅读全文`, `点击展开全文`, `展开剩余 85%`,
+    /// `继续阅读`, `余下全文`, `查看全文`, …).
+    static let foldMarkerParts = PhraseSet(bytes(["展开", "全文", "剩余", "阅读", "查看", "点击", "继续", "余下"]))
 
     /// Portal footers: `返回{portal},查看更多` and the like. The portal name between the
     /// verb and the tail becomes the article's `via`.
-    static let footerVerbs = bytes(["返回", "点击返回", "回到"])
+    static let footerVerbs = bytes(["点击返回", "返回", "回到"])  // longest first
     static let footerTails = bytes(["查看更多", "首页", "阅读更多", "看更多", "查看更多精彩", "了解更多"])
 
     /// Headers of link lists ("read next" blocks).
@@ -36,14 +31,17 @@ enum Lexicon {
         ("出品", .other), ("排版", .other), ("美编", .other),
     ] as [(String, BylineField)]).map { (label: Array($0.0.utf8), kind: $0.1) }
 
+    /// First bytes of the byline labels, so most positions are rejected at once.
+    static let bylineFirstBytes = PhraseSet(bylineLabels.map(\.label)).firstBytes
+
     /// Labels of view counters and dates in a page's meta line (`更新时间: … 浏览次数:6612`).
-    static let viewLabels = bytes([
+    static let viewLabels = PhraseSet(bytes([
         "浏览次数", "浏览量", "阅读量", "阅读数", "阅读", "浏览", "点击", "点击量", "点击数", "人气", "热度", "访问量",
         "围观",
-    ])
-    static let dateLabels = bytes([
+    ]))
+    static let dateLabels = PhraseSet(bytes([
         "更新时间", "发布时间", "发表时间", "时间", "日期", "发布日期", "更新日期", "发布于", "更新于", "上传时间",
-    ])
+    ]))
 
     /// Endings of site names, to split `某某资讯网最新热点` into site and section when no
     /// separator stands between them.

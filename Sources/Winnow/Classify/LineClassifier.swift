@@ -61,7 +61,7 @@ struct LineClassifier {
                 layout.roles[k] = .pageHeader
                 layout.updated = layout.updated ?? meta.updated
                 layout.views = layout.views ?? meta.views
-            } else if lines.count > 1, KeywordStuffingRule.matches(LineFeatures(p, line)),
+            } else if lines.count > 1, KeywordStuffingRule.matches(LineFeatures(p, line, stopAtSentenceEnd: true)),
                 BylineParser.group(p, at: line.lowerBound, end: line.upperBound) == nil
             {
                 // A page of one line is its own content, however list-like (a post listing
@@ -80,6 +80,7 @@ struct LineClassifier {
 
     /// A first line is the title when it is one short piece of text that no other rule claims.
     static func isTitle(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard line.count <= 400 else { return false }  // over 100 characters whatever the script
         let features = LineFeatures(p, line)
         // One sentence at most: a title may end with `?` or `!`, but does not hold two.
         guard features.scalars <= 100, features.finalPunct == 0 || (features.finalPunct == 1 && features.endsSentence)

@@ -17,7 +17,11 @@ struct LineFeatures: Sendable {
     /// Whether the line ends with sentence-final punctuation (a closing quote may follow).
     var endsSentence = false
 
-    init(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    /// Counts over `p[range]`.
+    ///
+    /// - Parameter stopAtSentenceEnd: Stop at the first sentence-final mark, for rules that
+    ///   only care whether there is one (a body line has one in its first few dozen bytes).
+    init(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, stopAtSentenceEnd: Bool = false) {
         var i = range.lowerBound
         var inItem = false
         var lastClass = ScalarClass.space
@@ -36,7 +40,10 @@ struct LineFeatures: Sendable {
             case .finalPunct:
                 // A full stop inside a number (`10.1%`, `8.96亿`) ends nothing.
                 let inNumber = v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39
-                if !inNumber { finalPunct += 1 }
+                if !inNumber {
+                    finalPunct += 1
+                    if stopAtSentenceEnd { return }
+                }
             case .openPunct, .closePunct: brackets += 1
             case .punct:
                 if v == 0x3001 || v == 0x2C || v == 0xFF0C || v == 0x2F || v == 0xFF0F { separators += 1 }

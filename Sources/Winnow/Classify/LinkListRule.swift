@@ -14,6 +14,7 @@ enum LinkListRule {
 
     /// Whether the line `p[r]` is a link-list header.
     static func isHeader(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard r.count <= 40 else { return false }
         var r = r
         if r.last.map({ p[$0] }) == UInt8(ascii: ":") { r = r.dropLast() }
         if ByteMatch.hasSuffix(p, r, fullColon) { r = r.lowerBound..<(r.upperBound - 3) }

@@ -11,6 +11,10 @@ enum MetaLineRule {
     }
 
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Values? {
+        // The line must open with a label; this also keeps long body lines cheap.
+        guard ByteMatch.longestPrefix(p, range, in: Lexicon.dateLabels) != nil
+            || ByteMatch.longestPrefix(p, range, in: Lexicon.viewLabels) != nil
+        else { return nil }
         // Find each colon and the lexicon label that ends right before it.
         var labels: [(start: Int, valueStart: Int, isDate: Bool)] = []
         var i = range.lowerBound
@@ -21,8 +25,8 @@ enum MetaLineRule {
                 continue
             }
             let before = range.lowerBound..<i
-            let dateLabel = longestSuffix(p, before, Lexicon.dateLabels)
-            let viewLabel = longestSuffix(p, before, Lexicon.viewLabels)
+            let dateLabel = longestSuffix(p, before, Lexicon.dateLabels.phrases)
+            let viewLabel = longestSuffix(p, before, Lexicon.viewLabels.phrases)
             let label = (dateLabel?.count ?? 0) >= (viewLabel?.count ?? 0) ? dateLabel : viewLabel
             // A colon with no label before it belongs to a value (`10:21`).
             guard let label else {

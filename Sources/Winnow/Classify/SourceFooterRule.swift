@@ -26,7 +26,7 @@ enum SourceFooterRule {
             var nameStart = nameEnd
             var scalars = 0
             while nameStart > r.lowerBound, scalars <= 8 {
-                for verb in Lexicon.footerVerbs.sorted(by: { $0.count > $1.count })
+                for verb in Lexicon.footerVerbs
                 where ByteMatch.hasSuffix(p, r.lowerBound..<nameStart, verb) && scalars >= 1 {
                     return Match(range: (nameStart - verb.count)..<r.upperBound, via: nameStart..<nameEnd)
                 }

@@ -147,6 +147,7 @@ struct PageAssembler {
     /// A line that reads as a heading: short, one piece, no sentence inside it (a final `?` or
     /// `!` is fine, a `。` is not).
     private func isHeadingLike(_ range: Range<Int>) -> Bool {
+        guard range.count <= 160 else { return false }  // over 40 characters whatever the script
         let features = LineFeatures(p, range)
         let last = UTF8Scalar.decode(p, endingAt: range.upperBound).value
         let endsAsQuestion = features.finalPunct == 1 && features.endsSentence && last != 0x3002 && last != 0x2E

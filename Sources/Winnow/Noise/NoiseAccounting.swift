@@ -5,24 +5,24 @@ enum NoiseAccounting {
     static func report(
         lines: [Int], sites: [NoiseSite], injected: [NoiseSite], verdicts: [NoiseModel.Verdict]
     ) -> NoiseReport {
-        let lineSet = Set(lines)
+        // An article's lines are few and sorted: a linear `contains` beats hashing here.
         var units = 0
         var gaps = GapStatistics()
         var previous: NoiseSite?
-        var injectedFamilies = Set<NoiseFamily>()
-        for site in injected where lineSet.contains(site.line) {
+        var injectedFamilies: [NoiseFamily] = []
+        for site in injected where lines.contains(site.line) {
             units += site.units
-            injectedFamilies.insert(site.family)
+            if !injectedFamilies.contains(site.family) { injectedFamilies.append(site.family) }
             if let previous, previous.line == site.line { gaps.add(Double(site.cleanPosition - previous.cleanPosition)) }
             previous = site
         }
-        let probabilities = Dictionary(uniqueKeysWithValues: verdicts.map { ($0.family, $0.probability) })
+        func probability(_ family: NoiseFamily) -> Double? { verdicts.first { $0.family == family }?.probability }
         let confidence: Double
         if !injectedFamilies.isEmpty {
-            confidence = injectedFamilies.compactMap { probabilities[$0] }.max() ?? 1
+            confidence = injectedFamilies.compactMap(probability).max() ?? 1
         } else {
-            let present = Set(sites.filter { lineSet.contains($0.line) }.map(\.family))
-            confidence = 1 - (present.compactMap { probabilities[$0] }.max() ?? 0)
+            let present = sites.filter { lines.contains($0.line) }.map(\.family)
+            confidence = 1 - (present.compactMap(probability).max() ?? 0)
         }
         let period = gaps.mean.map { ($0 * 10).rounded() / 10 }
         return NoiseReport(removed: units, period: period, confidence: (confidence * 1000).rounded() / 1000)

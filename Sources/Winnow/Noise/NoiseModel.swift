@@ -64,13 +64,19 @@ struct NoiseModel {
     static func judge(
         _ sites: [NoiseSite], lines: [Range<Int>], in p: UnsafeBufferPointer<UInt8>, onFarmPage: Bool = false
     ) -> [Verdict] {
-        NoiseFamily.allCases.compactMap { family in
-            judge(sites, family: family, lines: lines, in: p, onFarmPage: onFarmPage)
+        // Punctuation counts of the lines that carry sites, computed once for all families.
+        var punctuation: [(line: Int, marks: Int, scalars: Int)] = []
+        for site in sites where punctuation.last?.line != site.line {
+            let counts = PunctuationRate.count(p, lines[site.line])
+            punctuation.append((site.line, counts.marks, counts.scalars))
+        }
+        return NoiseFamily.allCases.compactMap { family in
+            judge(sites, family: family, punctuation: punctuation, onFarmPage: onFarmPage)
         }
     }
 
     static func judge(
-        _ sites: [NoiseSite], family: NoiseFamily, lines: [Range<Int>], in p: UnsafeBufferPointer<UInt8>,
+        _ sites: [NoiseSite], family: NoiseFamily, punctuation lineCounts: [(line: Int, marks: Int, scalars: Int)],
         onFarmPage: Bool
     ) -> Verdict? {
         var score = prior(family) + (onFarmPage ? farmContextBonus : 0)
@@ -84,8 +90,7 @@ struct NoiseModel {
         for site in sites where site.family == family {
             seen = true
             palette.add(site)
-            if site.line != lastCountedLine {
-                let counts = PunctuationRate.count(p, lines[site.line])
+            if site.line != lastCountedLine, let counts = lineCounts.first(where: { $0.line == site.line }) {
                 punctuation.marks += counts.marks
                 punctuation.scalars += counts.scalars
                 lastCountedLine = site.line

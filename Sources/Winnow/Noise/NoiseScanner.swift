@@ -21,9 +21,15 @@ struct NoiseScanner {
         let end = range.upperBound
         var textStart = i  // start of the text run not yet counted
         var position = 0  // scalars of text before textStart
+        let table = leadTable
         while i < end {
             let b = p[i]
-            guard leadTable[Int(b)] else {
+            // Han (lead bytes E4–E9) is most of the text: skip a whole character at once.
+            if b >= 0xE4, b <= 0xE9 {
+                i += 3
+                continue
+            }
+            guard table[Int(b)] else {
                 i += 1
                 continue
             }

@@ -52,8 +52,26 @@ public struct JSONWriter: Sendable {
     mutating func value(_ n: Int?) {
         separate()
         guard let n else { return appendNull() }
-        bytes.append(contentsOf: String(n).utf8)
+        appendInteger(n)
         needsComma = true
+    }
+
+    /// Appends the decimal digits of `n` (no `String` on the hot path).
+    private mutating func appendInteger(_ n: Int) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, enough for 20 digits
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var k = buffer.count
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[k...])
+            return buffer.count - k
+        }
+        _ = count
     }
 
     /// Writes a finite double with up to three decimals (`29.5`, `0.99`, `1`).
@@ -65,7 +83,7 @@ public struct JSONWriter: Sendable {
         var fraction = Int(abs(scaled).truncatingRemainder(dividingBy: 1000))
         if scaled < 0, integer == 0 { bytes.append(UInt8(ascii: "-")) }
         if fraction < 0 { fraction = -fraction; integer = -integer }
-        bytes.append(contentsOf: String(integer).utf8)
+        appendInteger(integer)
         if fraction > 0 {
             var digits = [UInt8(ascii: "0") + UInt8(fraction / 100), UInt8(ascii: "0") + UInt8(fraction / 10 % 10),
                 UInt8(ascii: "0") + UInt8(fraction % 10)]
@@ -127,13 +145,17 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
     }
 
+    /// Bytes that JSON requires escaped: controls, `"` and `\`.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+
     private mutating func writeString(_ p: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
         var run = 0
         var i = 0
+        let escape = Self.needsEscape
         while i < p.count {
             let b = p[i]
-            if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
+            if !escape[Int(b)] {
                 i += 1
                 continue
             }

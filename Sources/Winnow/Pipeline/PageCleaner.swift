@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Cleans one page: from its bytes to its ``PageRecord``.
 ///
 /// The stages, in order (each in its own folder):
@@ -46,8 +48,12 @@ public struct PageCleaner: Sendable {
         var record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
         // A page that turns out to be a farm page gets a second look at doubtful noise.
         if verdicts.contains(where: \.isAmbiguous), record.hasFarmStructure {
-            verdicts = valid.withUnsafeBufferPointer { NoiseModel.judge(sites, lines: lineRanges, in: $0, onFarmPage: true) }
-            record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
+            let second = valid.withUnsafeBufferPointer { NoiseModel.judge(sites, lines: lineRanges, in: $0, onFarmPage: true) }
+            // Assemble again only if a decision changed.
+            if zip(verdicts, second).contains(where: { $0.isInjected != $1.isInjected }) {
+                verdicts = second
+                record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
+            }
         }
         record.invalidUTF8 = replaced
         return .page(record)
@@ -76,17 +82,19 @@ public struct PageCleaner: Sendable {
     /// Sites of injected families, except line-edge sites on lines without injected interior
     /// sites (a `🔥` before a headline stays).
     static func injectedSites(_ sites: [NoiseSite], verdicts: [NoiseModel.Verdict]) -> [NoiseSite] {
-        let families = Set(verdicts.filter(\.isInjected).map(\.family))
+        let families = verdicts.filter(\.isInjected).map(\.family)
         guard !families.isEmpty else { return [] }
-        var noisyLines = Set<Int>()
-        for site in sites where families.contains(site.family) && !site.atLineEdge {
-            noisyLines.insert(site.line)
+        // Sites are in line order: collect the lines with an injected interior site.
+        var noisyLines: [Int] = []
+        for site in sites where families.contains(site.family) && !site.atLineEdge && noisyLines.last != site.line {
+            noisyLines.append(site.line)
         }
         return sites.filter { families.contains($0.family) && noisyLines.contains($0.line) }
     }
 
     private static func binaryReason(_ bytes: [UInt8], replaced: Int, total: Int) -> String? {
-        if bytes.contains(0) { return "page contains NUL bytes; it is not text" }
+        let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        if hasNUL { return "page contains NUL bytes; it is not text" }
         if total > 0, replaced * 10 > total {
             return "\(replaced) of \(total) bytes are not UTF-8; convert the page to UTF-8 first"
         }

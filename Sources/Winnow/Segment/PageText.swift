@@ -69,6 +69,6 @@ struct PageText: Sendable {
 
     /// The clean view of `r` as a `String` (for metadata and tests, not for hot loops).
     func string(_ r: Range<Int>) -> String {
-        String(decoding: clean[r], as: UTF8.self)
+        clean.withUnsafeBufferPointer { UTF8Repair.string($0, r) }
     }
 }
