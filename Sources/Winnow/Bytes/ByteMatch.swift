@@ -53,26 +53,45 @@ enum ByteMatch {
     /// The longest phrase of `set` that `p[range]` starts with; most positions are rejected
     /// by the first-byte table without touching a phrase.
     static func longestPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in set: PhraseSet) -> [UInt8]? {
-        guard !range.isEmpty, set.firstBytes[Int(p[range.lowerBound])] else { return nil }
-        let phrases = set.phrases
-        var best: [UInt8]?
-        for phrase in phrases where hasPrefix(p, range, phrase) {
-            if phrase.count > (best?.count ?? 0) { best = phrase }
-        }
-        return best
+        set.longestMatch(p, range).map { set.phrases[$0] }
     }
 }
 
 /// A lexicon list prepared for matching: its phrases and the set of their first bytes.
+///
+/// Matching rejects most positions on the first byte, then compares the first scalar with
+/// each phrase's before comparing any phrase in full (most lexicon phrases are Han, whose
+/// first bytes are all E4–E9).
 struct PhraseSet: Sendable {
     let phrases: [[UInt8]]
-    let firstBytes: [Bool]
+    let firstBytes: ByteTable
+    private let firstScalars: [UInt32]
 
     init(_ phrases: [[UInt8]]) {
         self.phrases = phrases
-        var table = [Bool](repeating: false, count: 256)
-        for phrase in phrases { if let b = phrase.first { table[Int(b)] = true } }
-        firstBytes = table
+        let firsts = Set(phrases.compactMap(\.first))
+        firstBytes = ByteTable { firsts.contains($0) }
+        firstScalars = phrases.map { phrase in
+            phrase.withUnsafeBufferPointer { $0.isEmpty ? 0 : UTF8Scalar.decode($0, at: 0).value }
+        }
+    }
+
+    /// The index of the longest phrase that `p[range]` starts with.
+    func longestMatch(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, firstBytes[p[range.lowerBound]] else { return nil }
+        let first = UTF8Scalar.decode(p, at: range.lowerBound).value
+        var best: Int?
+        var bestLength = 0
+        firstScalars.withUnsafeBufferPointer { scalars in
+            for k in 0..<scalars.count where scalars[k] == first {
+                let phrase = phrases[k]
+                if phrase.count > bestLength, ByteMatch.hasPrefix(p, range, phrase) {
+                    best = k
+                    bestLength = phrase.count
+                }
+            }
+        }
+        return best
     }
 }
 

@@ -54,6 +54,7 @@ enum ScalarClass: UInt8, Sendable {
     @inline(__always)
     static func of(_ v: UInt32) -> ScalarClass {
         if v < 0x80 { return ascii[Int(v)] }
+        if v >= 0x4E00, v <= 0x9FFF { return .han }  // most of the text, answered first
         return nonASCII(v)
     }
 

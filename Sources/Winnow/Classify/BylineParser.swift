@@ -47,12 +47,8 @@ enum BylineParser {
 
     /// Parses one field at `i`: its value and the offset after it.
     static func field(_ p: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Field, Int)? {
-        guard i < end, Lexicon.bylineFirstBytes[Int(p[i])] else { return nil }
-        var best: (label: [UInt8], kind: BylineField)?
-        for entry in Lexicon.bylineLabels where ByteMatch.hasPrefix(p, i..<end, entry.label) {
-            if entry.label.count > (best?.label.count ?? 0) { best = entry }
-        }
-        guard let best else { return nil }
+        guard i < end, let index = Lexicon.bylineLabelSet.longestMatch(p, i..<end) else { return nil }
+        let best = Lexicon.bylineLabels[index]
         var j = skipSpaces(p, i + best.label.count, end)
         guard j < end, let (delimiterLength, isPipe) = delimiter(p, at: j, end: end) else { return nil }
         j = skipSpaces(p, j + delimiterLength, end)

@@ -34,6 +34,7 @@ enum FoldMarkerRule {
     /// (`展开全文为了支撑…`) or after a space the paragraph splitter keeps inline
     /// (`展开剩余85% 内胆…`, a space after `%`).
     static func leadingMarkerLength(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        guard ByteMatch.longestPrefix(p, r, in: Lexicon.foldMarkerParts) != nil else { return nil }
         var j = r.lowerBound
         var best: Int?
         while j < r.upperBound {
@@ -64,44 +65,4 @@ enum FoldMarkerRule {
     private static let quanwen: [UInt8] = Array("全文".utf8)
     private static let shengyu: [UInt8] = Array("剩余".utf8)
     private static let continueReading: [UInt8] = Array("继续阅读".utf8)
-
-    /// Splits a piece around the markers that stand after a space inside it
-    /// (`…言论。--- 展开阅读全文 更新时间…`, where the paragraph splitter kept the space inline).
-    ///
-    /// - Returns: The parts in order, each flagged when it is a marker; `nil` when the piece
-    ///   holds no such marker.
-    static func splitInnerMarkers(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [(range: Range<Int>, isMarker: Bool)]? {
-        var parts: [(range: Range<Int>, isMarker: Bool)] = []
-        var start = r.lowerBound
-        var i = r.lowerBound
-        while i < r.upperBound {
-            let space = ParagraphSplitter.whitespaceLength(p, at: i)
-            guard space > 0 else {
-                i += UTF8Scalar.length(lead: p[i])
-                continue
-            }
-            var tokenStart = i
-            while tokenStart < r.upperBound, case let n = ParagraphSplitter.whitespaceLength(p, at: tokenStart), n > 0 {
-                tokenStart += n
-            }
-            var tokenEnd = tokenStart
-            while tokenEnd < r.upperBound, ParagraphSplitter.whitespaceLength(p, at: tokenEnd) == 0 {
-                tokenEnd += UTF8Scalar.length(lead: p[tokenEnd])
-            }
-            let markerLength = isMarker(p, tokenStart..<tokenEnd) ? tokenEnd - tokenStart : leadingMarkerLength(p, tokenStart..<tokenEnd)
-            if let markerLength, tokenStart < tokenEnd {
-                let before = ParagraphSplitter.trim(p, start..<i)
-                if !before.isEmpty { parts.append((before, false)) }
-                parts.append((tokenStart..<(tokenStart + markerLength), true))
-                start = tokenStart + markerLength
-                i = start
-            } else {
-                i = tokenStart
-            }
-        }
-        guard !parts.isEmpty else { return nil }
-        let rest = ParagraphSplitter.trim(p, start..<r.upperBound)
-        if !rest.isEmpty { parts.append((rest, false)) }
-        return parts
-    }
 }

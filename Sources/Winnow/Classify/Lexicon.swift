@@ -31,8 +31,8 @@ enum Lexicon {
         ("出品", .other), ("排版", .other), ("美编", .other),
     ] as [(String, BylineField)]).map { (label: Array($0.0.utf8), kind: $0.1) }
 
-    /// First bytes of the byline labels, so most positions are rejected at once.
-    static let bylineFirstBytes = PhraseSet(bylineLabels.map(\.label)).firstBytes
+    /// The byline labels prepared for matching (indices as in ``bylineLabels``).
+    static let bylineLabelSet = PhraseSet(bylineLabels.map(\.label))
 
     /// Labels of view counters and dates in a page's meta line (`更新时间: … 浏览次数:6612`).
     static let viewLabels = PhraseSet(bytes([
@@ -53,6 +53,23 @@ enum Lexicon {
     /// none.
     @inline(__always)
     static func isFunctionWord(_ v: UInt32) -> Bool {
+        // Most Han characters are not function words: a 256-bit filter on a hash of the scalar
+        // rejects them before the exact check.
+        guard functionWordFilter[bucket(v)] else { return false }
+        return isFunctionWordExact(v)
+    }
+
+    @inline(__always)
+    private static func bucket(_ v: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: (v &* 0x9E37_79B1) >> 24) }
+
+    /// The buckets of the function words, derived from ``isFunctionWordExact(_:)`` so the two
+    /// cannot disagree.
+    private static let functionWordFilter: ByteTable = {
+        let buckets = Set((UInt32(0x4E00)...0x9FFF).filter(isFunctionWordExact).map(bucket))
+        return ByteTable { buckets.contains($0) }
+    }()
+
+    private static func isFunctionWordExact(_ v: UInt32) -> Bool {
         switch v {
         case 0x7684, 0x4E86, 0x662F, 0x5728, 0x548C, 0x6709, 0x8FD9, 0x6211, 0x4ED6, 0x4EEC, 0x4E5F, 0x5C31,
             0x90FD, 0x800C, 0x4E0E, 0x5BF9, 0x5C06, 0x88AB, 0x628A, 0x4E4B, 0x5176, 0x4F46, 0x6216, 0x4E0D,

@@ -84,16 +84,8 @@ struct PageAssembler {
         drafts[drafts.count - 1].lines.append(k)
         var start = range.lowerBound
         start = absorbBylines(start..<range.upperBound, line: k)
-        var pieces: [Range<Int>] = []
-        for piece in ParagraphSplitter.split(p, start..<range.upperBound) {
-            guard let parts = FoldMarkerRule.splitInnerMarkers(p, piece) else {
-                pieces.append(piece)
-                continue
-            }
-            for part in parts {
-                if part.isMarker { remove(part.range, line: k, kind: .foldMarker) } else { pieces.append(part.range) }
-            }
-        }
+        let end = range.upperBound
+        let pieces = ParagraphSplitter.split(p, start..<end) { FoldMarkerRule.leadingMarkerLength(p, $0..<end) != nil }
         for (index, piece) in pieces.enumerated() {
             var piece = piece
             if FoldMarkerRule.isMarker(p, piece) {

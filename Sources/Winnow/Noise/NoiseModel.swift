@@ -61,22 +61,17 @@ struct NoiseModel {
     ///
     /// - Parameter onFarmPage: Whether the page shows farm structure (see
     ///   ``farmContextBonus``).
+    /// - Parameter punctuation: Marks and scalars of each line (from ``NoiseScanner``).
     static func judge(
-        _ sites: [NoiseSite], lines: [Range<Int>], in p: UnsafeBufferPointer<UInt8>, onFarmPage: Bool = false
+        _ sites: [NoiseSite], punctuation: [(marks: Int, scalars: Int)], onFarmPage: Bool = false
     ) -> [Verdict] {
-        // Punctuation counts of the lines that carry sites, computed once for all families.
-        var punctuation: [(line: Int, marks: Int, scalars: Int)] = []
-        for site in sites where punctuation.last?.line != site.line {
-            let counts = PunctuationRate.count(p, lines[site.line])
-            punctuation.append((site.line, counts.marks, counts.scalars))
-        }
-        return NoiseFamily.allCases.compactMap { family in
+        NoiseFamily.allCases.compactMap { family in
             judge(sites, family: family, punctuation: punctuation, onFarmPage: onFarmPage)
         }
     }
 
     static func judge(
-        _ sites: [NoiseSite], family: NoiseFamily, punctuation lineCounts: [(line: Int, marks: Int, scalars: Int)],
+        _ sites: [NoiseSite], family: NoiseFamily, punctuation lineCounts: [(marks: Int, scalars: Int)],
         onFarmPage: Bool
     ) -> Verdict? {
         var score = prior(family) + (onFarmPage ? farmContextBonus : 0)
@@ -90,9 +85,9 @@ struct NoiseModel {
         for site in sites where site.family == family {
             seen = true
             palette.add(site)
-            if site.line != lastCountedLine, let counts = lineCounts.first(where: { $0.line == site.line }) {
-                punctuation.marks += counts.marks
-                punctuation.scalars += counts.scalars
+            if site.line != lastCountedLine {
+                punctuation.marks += lineCounts[site.line].marks
+                punctuation.scalars += lineCounts[site.line].scalars
                 lastCountedLine = site.line
             }
             if let previous, previous.line == site.line {

@@ -8,42 +8,54 @@
 /// order.
 struct NoiseScanner {
     /// Lead bytes whose scalars can be candidates; every other byte is skipped unread.
-    private static let leadTable: [Bool] = (0..<256).map { b in
-        [0xC2, 0xCD, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4].contains(b)
-    }
+    private static let leadTable = ByteTable { [0xC2, 0xCD, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4].contains($0) }
 
     /// Appends the sites of `line` (bytes `range` of `p`) to `sites`.
+    ///
+    /// - Returns: The line's punctuation marks and its scalars outside candidate units, for
+    ///   the noise model's punctuation test (see ``PunctuationRate``), counted on the way.
+    @discardableResult
     static func scan(
         _ p: UnsafeBufferPointer<UInt8>, line: Int, range: Range<Int>, into sites: inout [NoiseSite]
-    ) {
+    ) -> (marks: Int, scalars: Int) {
         let firstSite = sites.count
         var i = range.lowerBound
         let end = range.upperBound
-        var textStart = i  // start of the text run not yet counted
-        var position = 0  // scalars of text before textStart
+        var textStart = i  // end of the last site
+        var scalars = 0  // text scalars so far
+        var marks = 0
         let table = leadTable
+        let asciiMarks = PunctuationRate.asciiMarks
         while i < end {
             let b = p[i]
             // Han (lead bytes E4–E9) is most of the text: skip a whole character at once.
             if b >= 0xE4, b <= 0xE9 {
                 i += 3
+                scalars &+= 1
                 continue
             }
-            guard table[Int(b)] else {
+            guard table[b] else {
+                if b & 0xC0 != 0x80 { scalars &+= 1 }
+                if asciiMarks[b] { marks &+= 1 }
                 i += 1
                 continue
             }
             let (v, length) = UTF8Scalar.decode(p, at: i)
             let cls = ScalarClass.of(v)
             guard cls.isNoiseCandidate else {
+                scalars &+= 1
+                if PunctuationRate.isWideMark(v) { marks &+= 1 }
                 i += length
                 continue
             }
             var unitStart = i
             // A keycap (`1️⃣`) starts with its ASCII base, already counted as text.
-            if v == 0xFE0F || v == 0x20E3, i > textStart, isKeycapBase(p[i - 1]) { unitStart = i - 1 }
+            if v == 0xFE0F || v == 0x20E3, i > textStart, isKeycapBase(p[i - 1]) {
+                unitStart = i - 1
+                scalars -= 1
+            }
             let (family, unitEnd) = unit(p, at: i, value: v, class: cls, end: end)
-            position += UTF8Scalar.count(p, in: textStart..<unitStart)
+            let position = scalars
             // Merge with the previous site when adjacent and of the same family.
             if sites.count > firstSite, sites[sites.count - 1].range.upperBound == unitStart,
                 sites[sites.count - 1].family == family
@@ -60,6 +72,7 @@ struct NoiseScanner {
             textStart = unitEnd
         }
         resolveNeighbours(p, line: range, sites: &sites[firstSite...])
+        return (marks, scalars)
     }
 
     /// Fills in the text classes on each side of each site, looking past adjacent sites.

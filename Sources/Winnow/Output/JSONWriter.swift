@@ -145,37 +145,89 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * depth))
     }
 
-    /// Bytes that JSON requires escaped: controls, `"` and `\`.
-    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-
+    /// Writes `p` as a JSON string: quotes around, escapes inside.
     private mutating func writeString(_ p: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        writeStringContents(p)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `p` escaped, without quotes. Runs that need no escape are found eight bytes at a
+    /// time and copied in bulk.
+    private mutating func writeStringContents(_ p: UnsafeBufferPointer<UInt8>) {
         var run = 0
         var i = 0
-        let escape = Self.needsEscape
         while i < p.count {
-            let b = p[i]
-            if !escape[Int(b)] {
-                i += 1
-                continue
-            }
+            i = Self.firstEscape(p, from: i)
+            guard i < p.count else { break }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
-            }
+            appendEscape(p[i])
             i += 1
             run = i
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count]))
+    }
+
+    private mutating func appendEscape(_ b: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "0"))
+            hex.withUTF8Buffer { digits in
+                bytes.append(digits[Int(b >> 4)])
+                bytes.append(digits[Int(b & 0xF)])
+            }
+        }
+    }
+
+    /// The offset of the first byte from `start` that JSON requires escaped (a control
+    /// character, `"` or `\\`), or `p.count`.
+    @inline(__always)
+    private static func firstEscape(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        if let base = p.baseAddress {
+            while i + 8 <= p.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = x ^ 0x2222_2222_2222_2222
+                let slash = x ^ 0x5C5C_5C5C_5C5C_5C5C
+                // High bit per byte that is below 0x20, or zero after the xor (exact for the
+                // lowest such byte, which is all we use).
+                let low = (x &- 0x2020_2020_2020_2020) & ~x
+                let m = (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
+                    & 0x8080_8080_8080_8080
+                if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
+                i += 8
+            }
+        }
+        while i < p.count {
+            let b = p[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return i }
+            i += 1
+        }
+        return p.count
+    }
+
+    /// Writes `parts` as one JSON string, joined by `separator` (a byte that needs no escape,
+    /// or `\n`), without building the joined string.
+    mutating func value(joining parts: [String], separator: UInt8) {
+        separate()
         bytes.append(UInt8(ascii: "\""))
+        for (k, part) in parts.enumerated() {
+            if k > 0 {
+                if separator == 0x0A { appendEscape(separator) } else { bytes.append(separator) }
+            }
+            var part = part
+            part.withUTF8 { writeStringContents($0) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 }

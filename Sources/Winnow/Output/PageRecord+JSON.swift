@@ -74,7 +74,7 @@ extension Article {
         w.beginArray()
         for paragraph in paragraphs { w.value(paragraph) }
         w.endArray()
-        w.key("text"); w.value(text)
+        w.key("text"); w.value(joining: paragraphs, separator: 0x0A)
         w.key("noise")
         w.beginObject()
         w.key("removed"); w.value(noise.removed)

@@ -41,14 +41,18 @@ public struct PageCleaner: Sendable {
 
         // Noise: scan and judge; then segment, classify and assemble on the clean view.
         var sites: [NoiseSite] = []
-        var verdicts = valid.withUnsafeBufferPointer { p in
-            for (index, line) in lineRanges.enumerated() { NoiseScanner.scan(p, line: index, range: line, into: &sites) }
-            return NoiseModel.judge(sites, lines: lineRanges, in: p)
+        var punctuation: [(marks: Int, scalars: Int)] = []
+        punctuation.reserveCapacity(lineRanges.count)
+        valid.withUnsafeBufferPointer { p in
+            for (index, line) in lineRanges.enumerated() {
+                punctuation.append(NoiseScanner.scan(p, line: index, range: line, into: &sites))
+            }
         }
+        var verdicts = NoiseModel.judge(sites, punctuation: punctuation)
         var record = Self.assemble(valid, lines: lineRanges, sites: sites, verdicts: verdicts, id: pageID)
         // A page that turns out to be a farm page gets a second look at doubtful noise.
         if verdicts.contains(where: \.isAmbiguous), record.hasFarmStructure {
-            let second = valid.withUnsafeBufferPointer { NoiseModel.judge(sites, lines: lineRanges, in: $0, onFarmPage: true) }
+            let second = NoiseModel.judge(sites, punctuation: punctuation, onFarmPage: true)
             // Assemble again only if a decision changed.
             if zip(verdicts, second).contains(where: { $0.isInjected != $1.isInjected }) {
                 verdicts = second

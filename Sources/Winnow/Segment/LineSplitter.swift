@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Splits a page into its non-empty lines.
 ///
 /// A line ends at `\n`; a `\r` before it and spaces or tabs around the text are not part of
@@ -8,9 +10,10 @@ enum LineSplitter {
         var result: [Range<Int>] = []
         var start = 0
         let n = p.count
+        guard let base = p.baseAddress else { return [] }
         while start <= n {
-            var end = start
-            while end < n, p[end] != 0x0A { end += 1 }
+            // memchr finds the newline at memory speed (perf.md: 20+ GB/s).
+            let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? n
             var lo = start
             var hi = end
             while lo < hi, isBlank(p[lo]) { lo += 1 }

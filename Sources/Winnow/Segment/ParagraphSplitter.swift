@@ -9,15 +9,24 @@
 /// own paragraph, because CJK text sits on both sides of the spaces around it.
 enum ParagraphSplitter {
     /// The paragraphs of `bytes[range]`, as trimmed, non-empty ranges.
-    static func split(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
+    ///
+    /// - Parameter breaksBefore: Also split at a space that the rules keep inline when the
+    ///   text after it starts a block of its own (a fold marker after `---`); asked only at
+    ///   such spaces.
+    static func split(
+        _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, breaksBefore: (Int) -> Bool = { _ in false }
+    ) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var pieceStart = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            let spaceLength = whitespaceLength(p, at: i)
-            guard spaceLength > 0 else {
-                i += UTF8Scalar.length(lead: p[i])
+            // Only these bytes can start whitespace (space, tab, U+3000, U+00A0): jump to the
+            // next one eight bytes at a time.
+            i = ByteScan.firstIndex(p, from: i, to: end, anyOf: 0x20, 0x09, 0xE3, 0xC2)
+            guard i < end else { break }
+            guard whitespaceLength(p, at: i) > 0 else {
+                i += 1
                 continue
             }
             // Extend over the whole whitespace run.
@@ -31,7 +40,9 @@ enum ParagraphSplitter {
                 pieceStart = i
                 continue
             }
-            if i < end, hasIdeographicSpace || separates(p, before: runStart, after: i, lineStart: pieceStart) {
+            if i < end,
+                hasIdeographicSpace || separates(p, before: runStart, after: i, lineStart: pieceStart) || breaksBefore(i)
+            {
                 pieces.append(pieceStart..<runStart)
                 pieceStart = i
             }
