@@ -19,8 +19,6 @@ public enum UTF8Repair {
     /// - Returns: The valid bytes and the number of replacements made.
     /// - Complexity: O(n); a valid input is scanned once and not copied.
     public static func repairing(_ bytes: [UInt8]) -> (bytes: [UInt8], replaced: Int) {
-        // Fast path: the standard library's validator (about 1 GB/s here, perf.md).
-        if (try? UTF8Span(validating: bytes.span)) != nil { return (bytes, 0) }
         let firstBad = bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
         guard let firstBad else { return (bytes, 0) }
         var out = [UInt8]()
@@ -57,8 +55,14 @@ public enum UTF8Repair {
                 i += 8
             }
             if i >= n { break }
-            if p[i] < 0x80 {
+            let b = p[i]
+            if b < 0x80 {
                 i += 1
+                continue
+            }
+            // Three-byte sequences without a restricted second byte (all of CJK): two checks.
+            if b >= 0xE1, b <= 0xEF, b != 0xED, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                i += 3
                 continue
             }
             let length = wellFormedLength(p, at: i)

@@ -27,6 +27,20 @@ struct LineFeatures: Sendable {
         var lastClass = ScalarClass.space
         var lastNonClose = ScalarClass.space
         while i < range.upperBound {
+            // Fast path for the common case, a Han character in the BMP's main block.
+            let lead = p[i]
+            if lead >= 0xE4, lead <= 0xE9, i + 2 < range.upperBound {
+                let v = (UInt32(lead) & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                i += 3
+                scalars += 1
+                han += 1
+                if Lexicon.isFunctionWord(v) { functionWords += 1 }
+                if !inItem { items += 1 }
+                inItem = true
+                lastClass = .han
+                lastNonClose = .han
+                continue
+            }
             let (v, length) = UTF8Scalar.decode(p, at: i)
             i += length
             let cls = ScalarClass.of(v)

@@ -46,15 +46,16 @@ struct NoiseSite: Sendable {
     var isMidWord: Bool { before.isWordCharacter && after.isWordCharacter }
 
     /// Log likelihood ratio of the site's placement, ln P(placement | injected) / P(placement |
-    /// written by a person). Measured on 3,799 interior sites of generated farm pages against
-    /// 450 interior emoji sites of real Weibo posts (BENCHMARKS.md, "noise placement"):
+    /// written by a person). Measured on 11,244 interior sites of farm pages generated from
+    /// real news against the interior emoji sites of real Weibo posts
+    /// (`NoiseCalibrationTests`, which fails if the data drift from these values):
     ///
     /// | placement | injected | written | ratio |
     /// |---|---|---|---|
-    /// | between two letters or digits | 0.77 | 0.36 | +0.76 |
-    /// | after clause punctuation (`,` `：` `、`), before a letter | 0.052 | 0.013 | +1.39 |
-    /// | before punctuation | 0.10 | 0.12 | −0.18 |
-    /// | next to a space, after a sentence end | 0.076 | 0.50 | −1.88 |
+    /// | between two letters or digits | 0.790 | 0.361 | +0.78 |
+    /// | after clause punctuation (`,` `：` `、`), before a letter | 0.061 | 0.013 | +1.52 |
+    /// | before punctuation | 0.109 | 0.122 | −0.12 |
+    /// | next to a space, after a sentence end | 0.040 | 0.503 | −2.53 |
     ///
     /// Splitting a Latin word or number (`Op😀enAI`) scores +2.0: rare either way, but a writer
     /// does it only as a pun (`mate20p➕xsmax`). A zero-width joiner or non-joiner between letters
@@ -62,10 +63,10 @@ struct NoiseSite: Sendable {
     var placementEvidence: Double {
         if family == .invisible, before == .otherLetter || after == .otherLetter { return -3.0 }
         if isInsideLatinWord { return 2.0 }
-        if isMidWord { return 0.76 }
-        if before == .space || after == .space || before == .finalPunct { return -1.88 }
-        if before == .punct, after.isWordCharacter { return 1.39 }
-        return -0.18
+        if isMidWord { return 0.78 }
+        if before == .space || after == .space || before == .finalPunct { return -2.53 }
+        if before == .punct, after.isWordCharacter { return 1.52 }
+        return -0.12
     }
 
     /// The site splits a Latin word or number (`Op😀enAI`), which a writer never does.
