@@ -18,8 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0")
     ],
     targets: [
+        // zlib from Debian's zlib1g-dev: gzip input (WET, JSONL.gz) and output shards.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Core library: every stage, no Foundation.
-        .target(name: "Winnow", swiftSettings: strictSettings),
+        .target(name: "Winnow", dependencies: ["CZlib"], swiftSettings: strictSettings),
         // Command-line tool: argument parsing and wiring only.
         .executableTarget(
             name: "WinnowCLI",

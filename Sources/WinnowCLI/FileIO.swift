@@ -58,6 +58,22 @@ enum FileIO {
         }
     }
 
+    /// Appends `bytes` to the file at `path`.
+    static func appendFile(_ path: String, _ bytes: [UInt8]) throws(ReadError) {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(path: path, reason: reason(errno))
+            }
+            offset += n
+        }
+    }
+
     /// Writes all of `bytes` to standard output. A closed pipe (`winnow clean x | head`) ends
     /// the program quietly with status 0, as other Unix tools do.
     static func writeStdout(_ bytes: [UInt8]) {
@@ -79,6 +95,24 @@ enum FileIO {
         let line = Array("winnow: \(message)\n".utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
+
+    /// Prints `text` and a newline on standard output or standard error.
+    static func printLine(_ text: String, toStandardError: Bool = false) {
+        printRaw(text + "\n", toStandardError: toStandardError)
+    }
+
+    static func printRaw(_ text: String, toStandardError: Bool) {
+        let bytes = Array(text.utf8)
+        if toStandardError {
+            _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        } else {
+            writeStdout(bytes)
+        }
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    static var cpuCount: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// Whether standard output is a terminal (for colour).
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

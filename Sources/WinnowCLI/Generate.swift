@@ -1,5 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Winnow
+
+extension FarmCorpus.Format: ExpressibleByArgument {}
 
 /// `winnow generate`: farm-style pages with known truth, for tests, demos and benchmarks.
 struct Generate: ParsableCommand {
@@ -17,10 +19,20 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Directory to write pages and truth files to (created if missing).")
+    @Option(help: "Directory to write pages and truth files to (created if missing); or, with --format, the corpus file.")
     var out: String?
 
+    @Option(help: "Write one corpus file instead of pages: 'jsonl' or 'wet' (gzip when --out ends in .gz).")
+    var format: FarmCorpus.Format?
+
     func run() throws {
+        if let format {
+            guard let out else { throw ValidationError("--format needs --out FILE") }
+            try FileIO.writeFile(out, [])
+            let gzip = out.hasSuffix(".gz")
+            try FarmCorpus.write(format: format, pages: max(1, pages), seed: seed, gzip: gzip) { try FileIO.appendFile(out, $0) }
+            return
+        }
         var stream: [UInt8] = []
         if let out { try FileIO.makeDirectory(out) }
         for (index, page) in FarmPageGenerator.samplePages(count: max(1, pages), seed: seed).enumerated() {

@@ -42,6 +42,17 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes `"name":` for a key known only at run time.
+    mutating func key(dynamic name: String) {
+        separate()
+        var name = name
+        name.withUTF8 { writeString($0) }
+        bytes.append(UInt8(ascii: ":"))
+        if indent != nil { bytes.append(UInt8(ascii: " ")) }
+        needsComma = false
+        afterKey = true
+    }
+
     mutating func value(_ s: String?) {
         separate()
         guard var s else { return appendNull() }

@@ -1,0 +1,159 @@
+internal import CZlib
+internal import Glibc
+
+/// The bytes of one input file, gunzipped on the fly when the file is gzip.
+///
+/// Gzip input is read as a series of members (RFC 1952 §2.2), as WET files are written: one
+/// member per record. Every member is inflated; a member cut short or corrupt is an
+/// ``InputError`` after the bytes before it (research/reliability.md §0.1: a decoder that
+/// stops after the first member, or at a truncation without an error, loses data silently).
+final class ByteStream {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private static let rawCapacity = 1 << 18
+    private let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: ByteStream.rawCapacity)
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var rawEOF = false
+    private var zstream = z_stream()
+    private(set) var isGzip = false
+    private var inMember = false
+    /// Compressed (file) bytes consumed so far, for progress.
+    private(set) var fileBytesRead = 0
+    /// Uncompressed bytes delivered so far.
+    private(set) var offset = 0
+
+    /// Opens `path` (`-` for standard input) and detects gzip by its magic bytes.
+    init(path: String) throws {
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw InputError(FileReason.describe(errno)) }
+            ownsDescriptor = true
+        }
+        try fillRaw()
+        isGzip = rawEnd - rawStart >= 2 && raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B
+    }
+
+    deinit {
+        if inMember { inflateEnd(&zstream) }
+        if ownsDescriptor { close(fd) }
+        raw.deallocate()
+    }
+
+    /// Reads up to `count` bytes into `buffer`; returns 0 at the end of the stream.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        if !pending.isEmpty {
+            let n = min(count, pending.count)
+            pending.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress.unsafelyUnwrapped, byteCount: n) }
+            pending.removeFirst(n)
+            offset += n
+            return n
+        }
+        return isGzip ? try inflate(into: buffer, count: count) : try copyRaw(into: buffer, count: count)
+    }
+
+    /// The first bytes of the (uncompressed) stream, without consuming them: for format
+    /// detection by content.
+    func peek(_ count: Int) throws -> [UInt8] {
+        var head = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = try head.withUnsafeMutableBytes { raw in
+                try (isGzip ? inflate(into: raw.baseAddress.unsafelyUnwrapped + filled, count: count - filled)
+                    : copyRaw(into: raw.baseAddress.unsafelyUnwrapped + filled, count: count - filled))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        head.removeLast(count - filled)
+        pending = head + pending
+        offset -= filled
+        return head
+    }
+
+    private var pending: [UInt8] = []
+
+    private func copyRaw(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        if rawStart == rawEnd {
+            if rawEOF { return 0 }
+            try fillRaw()
+            if rawStart == rawEnd { return 0 }
+        }
+        let n = min(count, rawEnd - rawStart)
+        buffer.copyMemory(from: raw + rawStart, byteCount: n)
+        rawStart += n
+        offset += n
+        return n
+    }
+
+    private func inflate(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+        while true {
+            if !inMember {
+                // Between members: skip to the next one, or end cleanly.
+                if rawStart == rawEnd, !rawEOF { try fillRaw() }
+                if rawStart == rawEnd { return 0 }
+                zstream = z_stream()
+                guard czlib_inflate_init(&zstream) == Z_OK else { throw InputError("cannot start gzip decoder", offset: offset) }
+                inMember = true
+            }
+            if rawStart == rawEnd, !rawEOF { try fillRaw() }
+            let available = rawEnd - rawStart
+            zstream.next_in = raw + rawStart
+            zstream.avail_in = UInt32(available)
+            zstream.next_out = buffer.assumingMemoryBound(to: UInt8.self)
+            zstream.avail_out = UInt32(min(count, Int(UInt32.max)))
+            let status = CZlib.inflate(&zstream, Z_NO_FLUSH)
+            let produced = count - Int(zstream.avail_out)
+            let consumed = available - Int(zstream.avail_in)
+            rawStart += consumed
+            offset += produced
+            switch status {
+            case Z_STREAM_END:
+                inflateEnd(&zstream)
+                inMember = false
+                if produced > 0 { return produced }
+            case Z_OK, Z_BUF_ERROR:
+                if produced > 0 { return produced }
+                if available == 0, rawEOF {
+                    throw InputError("gzip member cut short (truncated file); records before it were kept", offset: offset)
+                }
+            default:
+                throw InputError("corrupt gzip data (zlib status \(status)); records before it were kept", offset: offset)
+            }
+        }
+    }
+
+    private func fillRaw() throws {
+        if rawStart > 0, rawStart == rawEnd {
+            rawStart = 0
+            rawEnd = 0
+        }
+        while true {
+            let n = Glibc.read(fd, raw + rawEnd, Self.rawCapacity - rawEnd)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(FileReason.describe(errno), offset: offset)
+            }
+            if n == 0 { rawEOF = true }
+            rawEnd += n
+            fileBytesRead += n
+            return
+        }
+    }
+}
+
+/// Short, user-facing reasons for system errors.
+enum FileReason {
+    static func describe(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        case EISDIR: return "is a directory"
+        case ENOSPC: return "no space left on device"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Reads the records of one input file, whatever its format.
+///
+/// The format is decided from the first bytes after decompression: `WARC/` is WET, `{` (after
+/// whitespace or a byte order mark) is JSON Lines, anything else is a single text page.
+struct RecordReader {
+    struct Options: Sendable {
+        var textField = "text"
+        var idField = "id"
+        var maxRecordBytes = 64 << 20
+    }
+
+    let format: InputFormat
+    let stream: ByteStream
+    private var lines: LineReader
+    private let parser: JSONRecordParser
+    private var wetRecords = 0
+    private var textDone = false
+
+    init(path: String, options: Options) throws {
+        stream = try ByteStream(path: path)
+        let head = try stream.peek(16)
+        format = Self.detect(head)
+        lines = LineReader(stream: stream, maxBytes: options.maxRecordBytes)
+        parser = JSONRecordParser(fields: [options.textField, options.idField, "url", "date"].map { Array($0.utf8) })
+    }
+
+    static func detect(_ head: [UInt8]) -> InputFormat {
+        if head.starts(with: Array("WARC/".utf8)) { return .wet }
+        var k = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while k < head.count, head[k] == 0x20 || head[k] == 0x0A || head[k] == 0x0D || head[k] == 0x09 { k += 1 }
+        return k < head.count && head[k] == UInt8(ascii: "{") ? .jsonl : .text
+    }
+
+    /// The next record or reject; `nil` at the end of the file.
+    mutating func next() throws -> InputItem? {
+        switch format {
+        case .jsonl: return try nextJSONL()
+        case .wet: return try nextWET()
+        case .text: return try nextText()
+        }
+    }
+
+    private mutating func nextJSONL() throws -> InputItem? {
+        while let item = try lines.next() {
+            switch item {
+            case .tooLong(let line, let offset, let length):
+                return .reject(InputReject(reason: "too_long", line: line, offset: offset, sample: Array("\(length) bytes".utf8)))
+            case .line(let bytes, let line, let offset):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // blank lines are not records
+                return bytes.withUnsafeBufferPointer { p in Self.jsonItem(p, parser: parser, line: line, offset: offset) }
+            }
+        }
+        return nil
+    }
+
+    static func jsonItem(_ p: UnsafeBufferPointer<UInt8>, parser: JSONRecordParser, line: Int, offset: Int) -> InputItem {
+        func reject(_ reason: String) -> InputItem {
+            .reject(InputReject(reason: reason, line: line, offset: offset, sample: Array(p.prefix(256))))
+        }
+        let values: [JSONRecordParser.Value?]
+        do {
+            values = try parser.parse(p)
+        } catch {
+            return reject(error.rawValue)
+        }
+        guard let textValue = values[0] else { return reject("missing_text_field") }
+        guard case .string(let text) = textValue else { return reject("text_not_string") }
+        var id: String?
+        switch values[1] {
+        case .string(let s)?: id = String(decoding: s, as: UTF8.self)
+        case .scalar(let s)?: id = String(decoding: s, as: UTF8.self)
+        default: id = nil
+        }
+        func string(_ v: JSONRecordParser.Value??) -> String? {
+            if case .string(let s)?? = v { return String(decoding: s, as: UTF8.self) }
+            return nil
+        }
+        return .record(InputRecord(id: id, text: text, url: string(values[2]), date: string(values[3]), line: line, offset: offset))
+    }
+
+    private mutating func nextText() throws -> InputItem? {
+        guard !textDone else { return nil }
+        textDone = true
+        guard let text = try lines.readRest() else {
+            return .reject(InputReject(reason: "too_long", line: 1, offset: 0, sample: Array("over \(lines.maxBytes) bytes".utf8)))
+        }
+        return .record(InputRecord(id: nil, text: Array(text), url: nil, date: nil, line: 1, offset: 0))
+    }
+
+    /// Reads WARC records until the next `conversion` record (a page) or a reject.
+    private mutating func nextWET() throws -> InputItem? {
+        while let item = try lines.next() {
+            guard case .line(let first, let line, let offset) = item else {
+                return .reject(InputReject(reason: "warc_bad_header", line: wetRecords + 1, offset: lines.offset, sample: []))
+            }
+            if first.isEmpty { continue }
+            guard first.starts(with: Array("WARC/".utf8)) else {
+                // Not at a record boundary: skip to the next `WARC/` line.
+                continue
+            }
+            _ = line
+            var headers: [(String, String)] = []
+            while let headerItem = try lines.next(), case .line(let bytes, _, _) = headerItem, !bytes.isEmpty {
+                if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
+                    let name = String(decoding: bytes[bytes.startIndex..<colon], as: UTF8.self)
+                    let value = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingSpaces
+                    headers.append((name.lowercased(), value))
+                }
+            }
+            wetRecords += 1
+            func header(_ name: String) -> String? { headers.first { $0.0 == name }?.1 }
+            guard let lengthText = header("content-length"), let length = Int(lengthText), length >= 0 else {
+                return .reject(InputReject(reason: "warc_no_content_length", line: wetRecords, offset: offset, sample: Array(first.prefix(256))))
+            }
+            let body = try lines.readBytes(count: length)
+            guard header("warc-type") == "conversion" else { continue }  // warcinfo and the like: not pages
+            guard let body else {
+                return .reject(InputReject(reason: "too_long", line: wetRecords, offset: offset, sample: Array("\(length) bytes".utf8)))
+            }
+            return .record(InputRecord(
+                id: header("warc-record-id"), text: Array(body), url: header("warc-target-uri"), date: header("warc-date"),
+                line: wetRecords, offset: offset))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,102 @@
+/// The JSON Lines records of a corpus run, one object per line.
+///
+/// **articles/part-NNNNN.jsonl.gz** — one line per article, `id` and `text` first (the Dolma
+/// and datatrove convention), then where it came from and what the page said:
+/// `{"id","text","page_id","url","date","source","line","title","page_title","site",
+/// "section","updated","outlet","author","editor","via","original_title",
+/// "noise":{"removed","period","confidence"}}`.
+///
+/// **pages/part-NNNNN.jsonl.gz** — one line per page: the page record of `winnow clean`
+/// without article text (`articles` lists the article ids), plus `url`, `date`, `source`,
+/// `line`.
+///
+/// **rejects/part-NNNNN.jsonl.gz** — one line per input record that gave no page:
+/// `{"source","line","byte_offset","reason","sample"}`; `sample` is the first 256 bytes of
+/// the record with ill-formed UTF-8 replaced by U+FFFD.
+///
+/// Strings are UTF-8, escaped only where JSON requires; keys always in this order.
+enum CorpusRecords {
+    static func writeArticles(of page: PageRecord, record: InputRecord, source: String, to w: inout JSONWriter) {
+        for article in page.articles {
+            w.beginObject()
+            w.key("id"); w.value(article.id)
+            w.key("text"); w.value(joining: article.paragraphs, separator: 0x0A)
+            w.key("page_id"); w.value(page.id)
+            w.key("url"); w.value(record.url)
+            w.key("date"); w.value(record.date)
+            w.key("source"); w.value(source)
+            w.key("line"); w.value(record.line)
+            w.key("title"); w.value(article.title)
+            w.key("page_title"); w.value(page.title)
+            w.key("site"); w.value(page.site)
+            w.key("section"); w.value(page.section)
+            w.key("updated"); w.value(page.updated)
+            w.key("outlet"); w.value(article.outlet)
+            w.key("author"); w.value(article.author)
+            w.key("editor"); w.value(article.editor)
+            w.key("via"); w.value(article.via)
+            w.key("original_title"); w.value(article.originalTitle)
+            w.key("noise")
+            w.beginObject()
+            w.key("removed"); w.value(article.noise.removed)
+            w.key("period"); w.value(article.noise.period)
+            w.key("confidence"); w.value(article.noise.confidence)
+            w.endObject()
+            w.endObject()
+            w.newline()
+        }
+    }
+
+    static func writePage(_ page: PageRecord, record: InputRecord, source: String, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(page.id)
+        w.key("url"); w.value(record.url)
+        w.key("date"); w.value(record.date)
+        w.key("source"); w.value(source)
+        w.key("line"); w.value(record.line)
+        w.key("site"); w.value(page.site)
+        w.key("section"); w.value(page.section)
+        w.key("title"); w.value(page.title)
+        w.key("updated"); w.value(page.updated)
+        w.key("views"); w.value(page.views)
+        w.key("articles")
+        w.beginArray()
+        for article in page.articles { w.value(article.id) }
+        w.endArray()
+        w.key("links")
+        w.beginArray()
+        for link in page.links {
+            w.beginObject()
+            w.key("title"); w.value(link.title)
+            w.key("views"); w.value(link.views)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("removed")
+        w.beginArray()
+        for span in page.removed {
+            w.beginObject()
+            w.key("kind"); w.value(span.kind.rawValue)
+            w.key("text"); w.value(span.text)
+            w.key("start"); w.value(span.start)
+            w.key("end"); w.value(span.end)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("bytes"); w.value(page.bytes)
+        w.key("invalid_utf8"); w.value(page.invalidUTF8)
+        w.endObject()
+        w.newline()
+    }
+
+    static func writeReject(reason: String, line: Int, offset: Int, sample: [UInt8], source: String, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("source"); w.value(source)
+        w.key("line"); w.value(line)
+        w.key("byte_offset"); w.value(offset)
+        w.key("reason"); w.value(reason)
+        w.key("sample"); w.value(String(decoding: sample.prefix(256), as: UTF8.self))
+        w.endObject()
+        w.newline()
+    }
+}

@@ -1,0 +1,56 @@
+/// Cleans one batch of input items into the bytes of its three shard members.
+///
+/// A pure function of the batch: the same items give the same bytes on any thread, which is
+/// what makes a run's output independent of `-j` and of scheduling.
+struct BatchProcessor: Sendable {
+    /// The compressed output of one batch: one gzip member per shard, and its counts.
+    struct Output: Sendable {
+        var articles: [UInt8]
+        var pages: [UInt8]
+        var rejects: [UInt8]
+        var counts: RunCounts
+    }
+
+    let cleaner = PageCleaner()
+    /// The input's path as written in records (`source`).
+    let source: String
+
+    func process(_ items: [InputItem]) -> Output {
+        var articles = JSONWriter(capacity: 1 << 20)
+        var pages = JSONWriter(capacity: 1 << 18)
+        var rejects = JSONWriter(capacity: 1 << 12)
+        var counts = RunCounts()
+        for item in items {
+            counts.recordsIn += 1
+            switch item {
+            case .reject(let reject):
+                counts.rejected += 1
+                counts.reasons[reject.reason, default: 0] += 1
+                CorpusRecords.writeReject(
+                    reason: reject.reason, line: reject.line, offset: reject.offset, sample: reject.sample, source: source,
+                    to: &rejects)
+            case .record(let record):
+                counts.textBytes += record.text.count
+                switch cleaner.clean(record.text, id: record.id) {
+                case .page(let page):
+                    counts.pagesOut += 1
+                    counts.articles += page.articles.count
+                    for span in page.removed { counts.reasons["removed_" + span.kind.rawValue, default: 0] += 1 }
+                    CorpusRecords.writeArticles(of: page, record: record, source: source, to: &articles)
+                    CorpusRecords.writePage(page, record: record, source: source, to: &pages)
+                case .rejected(let reason, let detail):
+                    counts.rejected += 1
+                    counts.reasons[reason.rawValue, default: 0] += 1
+                    CorpusRecords.writeReject(
+                        reason: reason.rawValue, line: record.line, offset: record.offset,
+                        sample: Array((detail + ": ").utf8) + record.text.prefix(200), source: source, to: &rejects)
+                }
+            }
+        }
+        return Output(
+            articles: articles.bytes.isEmpty ? [] : GzipEncoder.member(articles.bytes),
+            pages: pages.bytes.isEmpty ? [] : GzipEncoder.member(pages.bytes),
+            rejects: rejects.bytes.isEmpty ? [] : GzipEncoder.member(rejects.bytes),
+            counts: counts)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import WinnowTesting
+
+/// `winnow run` over generated corpora and bad inputs, run as a user runs it.
+@Suite(.serialized) struct RunCommandTests {
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A small corpus: a JSONL.gz and a WET.gz file.
+    static func corpus(pages: Int = 300) throws -> URL {
+        let dir = try temporaryDirectory().appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (format, name, seed) in [("jsonl", "a.jsonl.gz", "3"), ("wet", "b.warc.wet.gz", "4")] {
+            let r = try BinaryRunner.run(["generate", "--pages", "\(pages)", "--seed", seed, "--format", format, "--out", dir.appendingPathComponent(name).path])
+            try #require(r.status == 0, "\(r.stderr)")
+        }
+        return dir
+    }
+
+    static func manifest(_ out: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// The decompressed lines of every shard under `out/kind`.
+    static func lines(_ out: URL, _ kind: String) throws -> [String] {
+        let dir = out.appendingPathComponent(kind)
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".jsonl.gz") {
+            let r = try ShellRunner.run("gzip -dc '\(dir.appendingPathComponent(name).path)'")
+            lines += r.split(separator: "\n").map(String.init)
+        }
+        return lines
+    }
+
+    /// Bytes of every output shard, by relative path.
+    static func shards(_ out: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for kind in ["articles", "pages", "rejects"] {
+            let dir = out.appendingPathComponent(kind)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+                result[kind + "/" + name] = try Data(contentsOf: dir.appendingPathComponent(name))
+            }
+        }
+        return result
+    }
+
+    @Test func everyRecordIsAccountedFor() throws {
+        let input = try Self.corpus()
+        let out = try Self.temporaryDirectory().appendingPathComponent("out")
+        let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let manifest = try Self.manifest(out)
+        let totals = try #require(manifest["totals"] as? [String: Any])
+        #expect(totals["records_in"] as? Int == 600)
+        #expect(totals["pages_out"] as? Int == 600)
+        #expect(totals["conserved"] as? Bool == true)
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["format"] as? String } == ["jsonl", "wet"])
+        for entry in inputs {
+            let counts = try #require(entry["counts"] as? [String: Any])
+            #expect(counts["records_in"] as? Int == (counts["pages_out"] as? Int ?? -1) + (counts["rejected"] as? Int ?? -1))
+        }
+        // Output lines match the counts.
+        #expect(try Self.lines(out, "pages").count == 600)
+        #expect(try Self.lines(out, "articles").count == totals["articles"] as? Int)
+        #expect(r.stderr.contains("600 records: 600 pages"))
+    }
+
+    @Test func outputDoesNotDependOnThreadsOrInputOrder() throws {
+        let input = try Self.corpus(pages: 200)
+        let files = try FileManager.default.contentsOfDirectory(atPath: input.path).sorted().map { input.appendingPathComponent($0).path }
+        var outputs: [[String: Data]] = []
+        for (jobs, order) in [(1, files), (2, files.reversed()), (8, files.reversed())] {
+            let out = try Self.temporaryDirectory().appendingPathComponent("out")
+            let r = try BinaryRunner.run(["run"] + order + ["-o", out.path, "-j", "\(jobs)", "-q"])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try Self.shards(out))
+        }
+        #expect(outputs[0].count == 6)
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+
+    @Test func killedRunResumesToTheSameOutput() throws {
+        let input = try Self.corpus(pages: 1500)
+        let reference = try Self.temporaryDirectory().appendingPathComponent("ref")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", reference.path, "-q"]).status == 0)
+        let out = try Self.temporaryDirectory().appendingPathComponent("out")
+        // Kill -9 at a few moments, then finish with the same command.
+        for delay in [0.05, 0.15, 0.3] {
+            let process = Process()
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["run", input.path, "-o", out.path, "-q", "-j", "1"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.shards(out) == Self.shards(reference))
+        // No temporary files left behind.
+        for kind in ["articles", "pages", "rejects"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(kind).path)
+            #expect(!names.contains { $0.hasSuffix(".tmp") })
+        }
+    }
+
+    @Test func refusesChangedInputsUnlessForced() throws {
+        let input = try Self.corpus(pages: 50)
+        let out = try Self.temporaryDirectory().appendingPathComponent("out")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"]).status == 0)
+        let r1 = try BinaryRunner.run(["generate", "--pages", "60", "--seed", "9", "--format", "jsonl", "--out", input.appendingPathComponent("a.jsonl.gz").path])
+        try #require(r1.status == 0)
+        let refused = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("holds a run with other inputs or another configuration"))
+        let forced = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let totals = try #require(try Self.manifest(out)["totals"] as? [String: Any])
+        #expect(totals["records_in"] as? Int == 110)
+    }
+
+    @Test func refusesASecondRunOnTheSameDirectory() throws {
+        let input = try Self.corpus(pages: 20)
+        let out = try Self.temporaryDirectory().appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent(".winnow"), withIntermediateDirectories: true)
+        // Hold the run's lock as a running winnow would.
+        let fd = open(out.appendingPathComponent(".winnow/lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(fd) }
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("another winnow run is using this output directory"))
+    }
+}
+
+/// Runs a shell command and returns its standard output.
+enum ShellRunner {
+    static func run(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
