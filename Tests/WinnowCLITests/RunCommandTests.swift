@@ -156,3 +156,40 @@ enum ShellRunner {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Inputs that must stream: standard input, and a single line larger than the record cap.
+@Suite struct StreamingRunTests {
+    @Test func readsJSONLinesFromStandardInput() throws {
+        let out = try RunCommandTests.temporaryDirectory().appendingPathComponent("out")
+        let lines = (0..<5).map { #"{"id":"\#($0)","text":"\#(BadInputTests.page)"}"# }.joined(separator: "\n")
+        let r = try BinaryRunner.run(["run", "-", "-o", out.path, "-q"], stdin: Data(lines.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let totals = try #require(try RunCommandTests.manifest(out)["totals"] as? [String: Any])
+        #expect(totals["pages_out"] as? Int == 5)
+    }
+
+    /// L4: a 200 MB line is rejected as too long, streamed past, and memory stays bounded.
+    @Test(.timeLimit(.minutes(3))) func twoHundredMegabyteLineIsStreamedPast() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let file = dir.appendingPathComponent("huge.jsonl")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        handle.write(Data((#"{"id":"small","text":"\#(BadInputTests.page)"}"# + "\n").utf8))
+        handle.write(Data(#"{"id":"huge","text":""#.utf8))
+        let chunk = Data(String(repeating: "长", count: 1 << 20).utf8)  // 3 MiB
+        for _ in 0..<67 { handle.write(chunk) }
+        handle.write(Data(("\"}\n" + #"{"id":"after","text":"\#(BadInputTests.page)"}"# + "\n").utf8))
+        try handle.close()
+        let out = dir.appendingPathComponent("out")
+        let r = try BinaryRunner.run(["run", file.path, "-o", out.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let manifest = try RunCommandTests.manifest(out)
+        let totals = try #require(manifest["totals"] as? [String: Any])
+        #expect(totals["records_in"] as? Int == 3)
+        #expect(totals["pages_out"] as? Int == 2)
+        #expect((totals["reasons"] as? [String: Int])?["too_long"] == 1)
+        let peak = try #require((manifest["timings"] as? [String: Any])?["peak_rss_mb"] as? Double)
+        #expect(peak < 1024, "peak RSS \(peak) MB")
+        try? FileManager.default.removeItem(at: dir)
+    }
+}

@@ -29,6 +29,12 @@ struct LineReader {
     mutating func next() throws -> Item? {
         while true {
             if let newline = findNewline() {
+                if newline - start > maxBytes {
+                    lineNumber += 1
+                    let item = Item.tooLong(line: lineNumber, offset: bufferOffset + start, length: newline - start)
+                    start = newline + 1
+                    return item
+                }
                 lineNumber += 1
                 var lineEnd = newline
                 if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
@@ -38,6 +44,12 @@ struct LineReader {
             }
             if eof {
                 guard start < end else { return nil }
+                if end - start > maxBytes {
+                    lineNumber += 1
+                    let item = Item.tooLong(line: lineNumber, offset: bufferOffset + start, length: end - start)
+                    start = end
+                    return item
+                }
                 lineNumber += 1
                 let item = Item.line(bytes: buffer[start..<end], line: lineNumber, offset: bufferOffset + start)
                 start = end

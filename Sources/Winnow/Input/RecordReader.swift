@@ -19,16 +19,22 @@ struct RecordReader {
     init(path: String, options: Options) throws {
         stream = try ByteStream(path: path)
         let head = try stream.peek(16)
-        format = Self.detect(head)
+        format = Self.detect(head, path: path)
         lines = LineReader(stream: stream, maxBytes: options.maxRecordBytes)
         parser = JSONRecordParser(fields: [options.textField, options.idField, "url", "date"].map { Array($0.utf8) })
     }
 
-    static func detect(_ head: [UInt8]) -> InputFormat {
+    /// Content first; the name decides only when the content does not (a JSONL file whose
+    /// first line is broken, standard input).
+    static func detect(_ head: [UInt8], path: String) -> InputFormat {
         if head.starts(with: Array("WARC/".utf8)) { return .wet }
         var k = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while k < head.count, head[k] == 0x20 || head[k] == 0x0A || head[k] == 0x0D || head[k] == 0x09 { k += 1 }
-        return k < head.count && head[k] == UInt8(ascii: "{") ? .jsonl : .text
+        if k < head.count, head[k] == UInt8(ascii: "{") { return .jsonl }
+        let name = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
+        if path == "-" || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") { return .jsonl }
+        if name.hasSuffix(".wet") || name.hasSuffix(".warc") { return .wet }
+        return .text
     }
 
     /// The next record or reject; `nil` at the end of the file.
@@ -84,6 +90,7 @@ struct RecordReader {
         guard let text = try lines.readRest() else {
             return .reject(InputReject(reason: "too_long", line: 1, offset: 0, sample: Array("over \(lines.maxBytes) bytes".utf8)))
         }
+        if text.isEmpty { return nil }  // an empty file holds no page
         return .record(InputRecord(id: nil, text: Array(text), url: nil, date: nil, line: 1, offset: 0))
     }
 

@@ -259,6 +259,7 @@ public final class CorpusRun {
         w.key("seconds"); w.value(summary.seconds)
         w.key("jobs"); w.value(configuration.jobs)
         w.key("text_mb_per_second"); w.value(Double(summary.totals.textBytes) / 1e6 / max(summary.seconds, 1e-9))
+        w.key("peak_rss_mb"); w.value(Clock.peakResidentMegabytes)
         w.endObject()
         w.endObject()
         w.newline()
@@ -307,8 +308,15 @@ final class RunLock {
     deinit { release() }
 }
 
-/// Monotonic time in seconds.
+/// Monotonic time in seconds, and the process's peak memory.
 enum Clock {
+    /// Peak resident set size of this process so far, in MB (getrusage).
+    static var peakResidentMegabytes: Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
