@@ -25,6 +25,9 @@ public struct InputReject: Sendable {
 public enum InputItem: Sendable {
     case record(InputRecord)
     case reject(InputReject)
+    /// A JSON Lines record not parsed yet: parsing is left to the worker that cleans it, so
+    /// the reading thread only splits lines.
+    case jsonLine(bytes: [UInt8], line: Int, offset: Int)
 }
 
 /// The formats Winnow reads, detected from content (magic bytes), not only the name.

@@ -12,7 +12,8 @@ struct RecordReader {
     let format: InputFormat
     let stream: ByteStream
     private var lines: LineReader
-    private let parser: JSONRecordParser
+    /// The parser for this run's JSON fields (used by the workers, see ``InputItem/jsonLine``).
+    let parser: JSONRecordParser
     private var wetRecords = 0
     private var textDone = false
 
@@ -53,7 +54,7 @@ struct RecordReader {
                 return .reject(InputReject(reason: "too_long", line: line, offset: offset, sample: Array("\(length) bytes".utf8)))
             case .line(let bytes, let line, let offset):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // blank lines are not records
-                return bytes.withUnsafeBufferPointer { p in Self.jsonItem(p, parser: parser, line: line, offset: offset) }
+                return .jsonLine(bytes: Array(bytes), line: line, offset: offset)
             }
         }
         return nil

@@ -14,15 +14,22 @@ struct BatchProcessor: Sendable {
     let cleaner = PageCleaner()
     /// The input's path as written in records (`source`).
     let source: String
+    let parser: JSONRecordParser
 
     func process(_ items: [InputItem]) -> Output {
         var articles = JSONWriter(capacity: 1 << 20)
         var pages = JSONWriter(capacity: 1 << 18)
         var rejects = JSONWriter(capacity: 1 << 12)
         var counts = RunCounts()
-        for item in items {
+        for unparsed in items {
             counts.recordsIn += 1
+            var item = unparsed
+            if case .jsonLine(let bytes, let line, let offset) = unparsed {
+                item = bytes.withUnsafeBufferPointer { RecordReader.jsonItem($0, parser: parser, line: line, offset: offset) }
+            }
             switch item {
+            case .jsonLine:
+                preconditionFailure("parsed above")
             case .reject(let reject):
                 counts.rejected += 1
                 counts.reasons[reject.reason, default: 0] += 1

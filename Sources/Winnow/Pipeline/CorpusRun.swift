@@ -15,7 +15,9 @@ internal import Glibc
 /// Each input is one unit of commit: its three shards are written as `.tmp` files, flushed,
 /// renamed into place, then its completion marker is written. A run that is killed and
 /// started again redoes only the inputs without a marker, and produces the same bytes.
-/// Inside an input, batches of records are cleaned in parallel and written in input order.
+/// Inside an input, the calling thread reads batches of records (JSON is parsed by the
+/// workers) and writes finished batches in input order while up to `jobs` worker threads
+/// clean the next ones (``OrderedPipeline``).
 public final class CorpusRun {
     public let configuration: RunConfiguration
 
@@ -121,50 +123,44 @@ public final class CorpusRun {
                 result.error = "\(error)"
             }
             result.format = reader?.format
-            let processor = BatchProcessor(source: source)
+            let processor = BatchProcessor(
+                source: source, parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]))
             var exhausted = reader == nil
             var wroteAny = [false, false, false]
+            // This thread reads batches and writes finished ones in order; up to `jobs` batches
+            // are cleaned at once on the worker threads meanwhile.
+            let pipeline = OrderedPipeline<BatchProcessor.Output>(width: configuration.jobs)
+            func write(_ output: BatchProcessor.Output) throws {
+                for (k, member) in [output.articles, output.pages, output.rejects].enumerated() where !member.isEmpty {
+                    try shards[k].write(member)
+                    wroteAny[k] = true
+                }
+                result.counts.add(output.counts)
+            }
             while !exhausted {
-                // A round: read up to four batches per worker, clean them in parallel, write in order.
-                var batches: [[InputItem]] = []
-                while batches.count < configuration.jobs * 4, !exhausted {
-                    var batch: [InputItem] = []
-                    batch.reserveCapacity(configuration.batchRecords)
-                    do {
-                        while batch.count < configuration.batchRecords, let item = try reader?.next() { batch.append(item) }
-                    } catch {
-                        result.error = "\(error)"
-                        exhausted = true
-                    }
-                    if batch.count < configuration.batchRecords { exhausted = true }
-                    if !batch.isEmpty { batches.append(batch) }
+                var batch: [InputItem] = []
+                batch.reserveCapacity(configuration.batchRecords)
+                do {
+                    while batch.count < configuration.batchRecords, let item = try reader?.next() { batch.append(item) }
+                } catch {
+                    result.error = "\(error)"
+                    exhausted = true
                 }
-                let outputs = Self.parallelMap(batches, jobs: configuration.jobs) { processor.process($0) }
-                for output in outputs {
-                    for (k, member) in [output.articles, output.pages, output.rejects].enumerated() where !member.isEmpty {
-                        try shards[k].write(member)
-                        wroteAny[k] = true
-                    }
-                    result.counts.add(output.counts)
+                if batch.count < configuration.batchRecords { exhausted = true }
+                if !batch.isEmpty {
+                    let items = batch
+                    pipeline.submit { processor.process(items) }
                 }
+                while let output = pipeline.nextInOrder() { try write(output) }
                 progress(reader?.stream.fileBytesRead ?? 0, result.counts)
             }
+            for output in pipeline.drain() { try write(output) }
             // An empty shard is still a valid gzip file.
             for (k, shard) in shards.enumerated() where !wroteAny[k] { try shard.write(GzipEncoder.member([])) }
             for shard in shards { try shard.commit() }
         } catch {
             result.error = "cannot write output: \(error)"
         }
-    }
-
-    /// `transform` applied to every element on up to `jobs` threads, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
-        if jobs <= 1 || items.count <= 1 { return items.map(transform) }
-        let slots = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { k in
-            slots.set(k, transform(items[k]))
-        }
-        return slots.values
     }
 
     static func partName(_ index: Int) -> String {
@@ -267,20 +263,63 @@ public final class CorpusRun {
     }
 }
 
-/// Result storage written by parallel workers, one slot each.
-///
-/// `@unchecked Sendable`: every index is written by exactly one iteration of
-/// `concurrentPerform`, and read only after it returns.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
+/// Runs submitted jobs on up to `width` threads and hands their results back in submission
+/// order, so output is the same whatever the scheduling.
+final class OrderedPipeline<R: Sendable>: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "winnow.workers", attributes: .concurrent)
+    private let slots: DispatchSemaphore
+    private let group = DispatchGroup()
+    private let lock = PThreadMutex()
+    private var finished: [Int: R] = [:]
+    private var submitted = 0
+    private var nextToHand = 0
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[k] = value }
+    init(width: Int) {
+        slots = DispatchSemaphore(value: max(1, width))
     }
 
-    var values: [R] { storage.compactMap { $0 } }
+    /// Starts `work`, waiting first while `width` jobs are running.
+    func submit(_ work: @escaping @Sendable () -> R) {
+        slots.wait()
+        let sequence = submitted
+        submitted += 1
+        queue.async(group: group) { [self] in
+            let value = work()
+            lock.locked { finished[sequence] = value }
+            slots.signal()
+        }
+    }
+
+    /// The next result in submission order, if it is finished.
+    func nextInOrder() -> R? {
+        lock.locked {
+            guard let value = finished.removeValue(forKey: nextToHand) else { return nil }
+            nextToHand += 1
+            return value
+        }
+    }
+
+    /// Waits for every job and returns the remaining results in order.
+    func drain() -> [R] {
+        group.wait()
+        var out: [R] = []
+        while let value = nextInOrder() { out.append(value) }
+        return out
+    }
+}
+
+/// A minimal mutex over pthread (no Foundation).
+final class PThreadMutex: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
 }
 
 /// An exclusive lock on the output directory, so two runs never write it at once.
