@@ -193,3 +193,17 @@ enum ShellRunner {
         try? FileManager.default.removeItem(at: dir)
     }
 }
+
+/// Progress goes to a terminal only; the summary line is printed either way.
+@Suite struct RunProgressTests {
+    @Test func noControlCharactersWhenNotATerminal() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let file = dir.appendingPathComponent("a.jsonl")
+        try Data(#"{"text":"\#(BadInputTests.page)"}"#.utf8).write(to: file)
+        let r = try BinaryRunner.run(["run", file.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(r.status == 0)
+        #expect(!r.stderr.contains("\u{1B}"))
+        #expect(!r.stderr.contains("\r"))
+        #expect(r.stderr.hasPrefix("winnow: 1 inputs, 1 records: 1 pages"))
+    }
+}

@@ -17,10 +17,17 @@ public enum FarmCorpus {
         var generator = FarmPageGenerator(seed: seed)
         var rng = SplitMix64(seed: seed ^ 0x5EED)
         var pending: [UInt8] = []
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            try sink(gzip ? GzipEncoder.member(pending) : pending)
-            pending.removeAll(keepingCapacity: true)
+        var output: [UInt8] = []
+        /// Ends the current member (or plain chunk); hands output to `sink` by the megabyte.
+        func flush(final: Bool = false) throws {
+            if !pending.isEmpty {
+                output += gzip ? GzipEncoder.member(pending) : pending
+                pending.removeAll(keepingCapacity: true)
+            }
+            if output.count >= 1 << 20 || (final && !output.isEmpty) {
+                try sink(output)
+                output.removeAll(keepingCapacity: true)
+            }
         }
         if format == .wet {
             let info = "software: winnow \(Winnow.version) generator\r\nseed: \(seed)\r\n"
@@ -49,7 +56,7 @@ public enum FarmCorpus {
                 try flush()
             }
         }
-        try flush()
+        try flush(final: true)
     }
 
     private static func warcRecord(type: String, uri: String?, id: String, body: [UInt8]) -> [UInt8] {
