@@ -207,3 +207,29 @@ enum ShellRunner {
         #expect(r.stderr.hasPrefix("winnow: 1 inputs, 1 records: 1 pages"))
     }
 }
+
+/// `--config FILE` sets defaults; flags win over it.
+@Suite struct RunConfigTests {
+    @Test func configFileAndFlagOverride() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let input = dir.appendingPathComponent("a.jsonl")
+        try Data(#"{"body":"\#(BadInputTests.page)","text":"另一段文字。"}"#.utf8).write(to: input)
+        let config = dir.appendingPathComponent("winnow.toml")
+        try Data("[input]\ntext_field = \"body\"\n".utf8).write(to: config)
+        let a = try BinaryRunner.run(["run", input.path, "-o", dir.appendingPathComponent("a").path, "--config", config.path, "-q"])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(try RunCommandTests.lines(dir.appendingPathComponent("a"), "articles").first?.contains("城市图书馆") == true)
+        let b = try BinaryRunner.run(["run", input.path, "-o", dir.appendingPathComponent("b").path, "--config", config.path, "--text-field", "text", "-q"])
+        #expect(b.status == 0)
+        #expect(try RunCommandTests.lines(dir.appendingPathComponent("b"), "articles").first?.contains("另一段文字") == true)
+    }
+
+    @Test func badConfigIsAUsageError() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let config = dir.appendingPathComponent("bad.toml")
+        try Data("[run]\njobz = 2\n".utf8).write(to: config)
+        let r = try BinaryRunner.run(["run", "x", "-o", dir.appendingPathComponent("o").path, "--config", config.path])
+        #expect(r.status == 64)
+        #expect(r.stderr == "winnow: \(config.path):2: unknown key 'jobz' in [run]; see 'winnow config --default'\n")
+    }
+}
