@@ -233,3 +233,38 @@ enum ShellRunner {
         #expect(r.stderr == "winnow: \(config.path):2: unknown key 'jobz' in [run]; see 'winnow config --default'\n")
     }
 }
+
+/// P3: a full disk stops the run with a clear error, commits nothing partial, and the same
+/// command finishes the job once there is space. Needs permission to mount a tmpfs.
+@Suite(.enabled(if: MountProbe.canMount, "needs permission to mount a tmpfs (root); skipped"))
+struct DiskFullTests {
+    @Test func diskFullThenResume() throws {
+        let input = try RunCommandTests.corpus(pages: 400)
+        let reference = try RunCommandTests.temporaryDirectory().appendingPathComponent("ref")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", reference.path, "-q"]).status == 0)
+        let mountPoint = try RunCommandTests.temporaryDirectory()
+        _ = try ShellRunner.run("mount -t tmpfs -o size=300k tmpfs '\(mountPoint.path)'")
+        defer { _ = try? ShellRunner.run("umount '\(mountPoint.path)'") }
+        let out = mountPoint.appendingPathComponent("out")
+        let full = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("No space left on device") || full.stderr.contains("no space left on device"), "\(full.stderr)")
+        #expect(full.stderr.contains("run the same command again"))
+        _ = try ShellRunner.run("mount -o remount,size=64m '\(mountPoint.path)'")
+        let resumed = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try RunCommandTests.shards(out) == RunCommandTests.shards(reference))
+    }
+}
+
+/// Whether this process may mount a tmpfs (root in a sandbox that allows it).
+enum MountProbe {
+    static let canMount: Bool = {
+        guard getuid() == 0 else { return false }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-mount-probe-\(getpid())").path
+        _ = try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let ok = (try? ShellRunner.run("mount -t tmpfs -o size=64k tmpfs '\(dir)' && umount '\(dir)' && echo ok")) == "ok\n"
+        try? FileManager.default.removeItem(atPath: dir)
+        return ok
+    }()
+}

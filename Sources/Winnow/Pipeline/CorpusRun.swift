@@ -91,7 +91,7 @@ public final class CorpusRun {
                 result.format = previous.format
             } else {
                 result.processed = true
-                processInput(&result) { fileBytes, counts in
+                try processInput(&result) { fileBytes, counts in
                     progress(Progress(
                         fileBytesDone: done + fileBytes, fileBytesTotal: total, pages: totals.pagesOut + counts.pagesOut,
                         textBytes: totals.textBytes + counts.textBytes, seconds: Clock.now() - start))
@@ -109,7 +109,10 @@ public final class CorpusRun {
     }
 
     /// Reads, cleans and writes one input; a read error ends it with the records before kept.
-    private func processInput(_ result: inout InputResult, progress: (Int, RunCounts) -> Void) {
+    ///
+    /// - Throws: Only for output problems (disk full, unwritable directory): the run stops,
+    ///   nothing of this input is committed, and the same command resumes it.
+    private func processInput(_ result: inout InputResult, progress: (Int, RunCounts) -> Void) throws {
         let part = Self.partName(result.index)
         let source = result.path
         do {
@@ -159,7 +162,7 @@ public final class CorpusRun {
             for (k, shard) in shards.enumerated() where !wroteAny[k] { try shard.write(GzipEncoder.member([])) }
             for shard in shards { try shard.commit() }
         } catch {
-            result.error = "cannot write output: \(error)"
+            throw InputError("\(outDir): cannot write output (\(error)); free space or fix the directory, then run the same command again")
         }
     }
 
