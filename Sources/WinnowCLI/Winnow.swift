@@ -5,5 +5,5 @@ struct WinnowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Recover clean, structured articles from polluted web pages.",
-        subcommands: [Clean.self, Run.self, Generate.self, Config.self])
+        subcommands: [Clean.self, Run.self, Dedup.self, Generate.self, Config.self])
 }

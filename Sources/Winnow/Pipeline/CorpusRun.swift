@@ -302,6 +302,14 @@ final class OrderedPipeline<R: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// `transform` applied to every element on up to `jobs` threads, results in input order;
+    /// the first error thrown (in input order) is rethrown after all have finished.
+    static func map<T: Sendable>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
+        let pipeline = OrderedPipeline<Result<R, any Error>>(width: jobs)
+        for item in items { pipeline.submit { Result { try transform(item) } } }
+        return try pipeline.drain().map { try $0.get() }
+    }
+
     /// Waits for every job and returns the remaining results in order.
     func drain() -> [R] {
         group.wait()

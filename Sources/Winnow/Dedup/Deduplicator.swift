@@ -1,0 +1,385 @@
+internal import Dispatch
+internal import Glibc
+
+/// `winnow dedup OUTDIR`: one copy of each article, in three passes over files.
+///
+/// 1. **Signatures** (parallel per shard): each article of `articles/part-N.jsonl.gz` gets its
+///    match view (``MatchView``), a 128-bit exact hash and a MinHash signature
+///    (``MinHasher``), written to `dedup/signatures/part-N.sig` (fixed 536-byte records).
+/// 2. **Clusters**: exact hashes are grouped; each of ``DedupConfiguration/bands`` bands of
+///    ``DedupConfiguration/rows`` signature values is hashed and sorted, articles sharing a
+///    band key are compared on their whole signature and joined (union-find) when the
+///    estimated similarity reaches ``DedupConfiguration/threshold`` and their numbers agree
+///    (``NumberSketch``: templated reports differ in their numbers, copies do not). This grouping by band
+///    key is a plain sort, the step a cluster engine would do as a shuffle.
+/// 3. **Filter** (parallel per shard): the survivor of each cluster is written to
+///    `dedup/articles/part-N.jsonl.gz` byte for byte; every other article to
+///    `dedup/dups/part-N.jsonl.gz` as `{"id","dup_of","similarity","kind"}`.
+///
+/// **Which copy survives:** the longest match view, then the most metadata (title, outlet,
+/// author, editor, via), then the first in shard and line order. Deterministic, and
+/// independent of `-j`. `dedup/manifest.json` counts articles, kept, duplicates (exact,
+/// near), clusters and their sizes: `articles == kept + duplicates`.
+public final class Deduplicator: Sendable {
+    public let configuration: DedupConfiguration
+
+    public struct Summary: Sendable {
+        public var articles = 0
+        public var kept = 0
+        public var exactDuplicates = 0
+        public var nearDuplicates = 0
+        public var clusters = 0
+        public var largestCluster = 0
+        public var seconds: [String: Double] = [:]
+        /// Bytes of in-memory state per article during pass 2.
+        public var bytesPerArticle = 0
+    }
+
+    public init(configuration: DedupConfiguration) {
+        self.configuration = configuration
+    }
+
+    private var dir: String { configuration.runDirectory + "/dedup" }
+
+    public func run() throws -> Summary {
+        var summary = Summary()
+        let parts = FileSystem.files(under: configuration.runDirectory + "/articles")
+            .filter { $0.hasSuffix(".jsonl.gz") }.sorted()
+        for sub in ["signatures", "articles", "dups"] {
+            try FileSystem.makeDirectories(dir + "/" + sub)
+            FileSystem.removeTemporaryFiles(in: dir + "/" + sub)
+        }
+        var start = Clock.now()
+        let signatureCounts = try signaturePass(parts)
+        summary.seconds["signatures"] = Clock.now() - start
+        start = Clock.now()
+        let (survivor, similarity, ids) = try clusterPass(parts, counts: signatureCounts, summary: &summary)
+        summary.seconds["clusters"] = Clock.now() - start
+        start = Clock.now()
+        try filterPass(parts, counts: signatureCounts, survivor: survivor, similarity: similarity, ids: ids)
+        summary.seconds["filter"] = Clock.now() - start
+        try FileSystem.writeAtomically(dir + "/manifest.json", manifest(summary))
+        return summary
+    }
+
+    // MARK: Pass 1
+
+    /// The fields pass 1 reads from an article line.
+    static let fields = ["id", "text", "title", "outlet", "author", "editor", "via"].map { Array($0.utf8) }
+    /// length, metadata count, exact hash, number sketch (count + 16 values), signature.
+    static let recordSize = 8 + 16 + 4 + NumberSketch.capacity * 4 + MinHasher.bins * 4
+
+    private func signaturePass(_ parts: [String]) throws -> [Int] {
+        try OrderedPipeline<Int>.map(parts, jobs: configuration.jobs) { part in
+            try Self.writeSignatures(part: part, to: self.signaturePath(part))
+        }
+    }
+
+    private func signaturePath(_ part: String) -> String {
+        dir + "/signatures/" + Self.baseName(part) + ".sig"
+    }
+
+    static func baseName(_ path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? "")
+        if name.hasSuffix(".jsonl.gz") { name.removeLast(9) }
+        return name
+    }
+
+    /// Writes the signature records of one articles shard; returns the number of articles.
+    static func writeSignatures(part: String, to path: String) throws -> Int {
+        let stream = try ByteStream(path: part)
+        var lines = LineReader(stream: stream, maxBytes: 1 << 30)
+        let parser = JSONRecordParser(fields: fields)
+        let file = try ShardFile(path: path)
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        var scalars: [UInt32] = []
+        var signature = [UInt32](repeating: 0, count: MinHasher.bins)
+        var count = 0
+        while let item = try lines.next() {
+            guard case .line(let bytes, _, _) = item, !bytes.isEmpty else { continue }
+            let values = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
+            guard case .string(let text)? = values[1] else { throw InputError("\(part): article without text") }
+            scalars.removeAll(keepingCapacity: true)
+            text.withUnsafeBufferPointer { MatchView.scalars($0, into: &scalars) }
+            MinHasher.signature(scalars, into: &signature)
+            let metadata = values[2...].filter { if case .string? = $0 { return true } else { return false } }.count
+            let exact = scalars.withUnsafeBytes { raw in
+                (StableHash.hash64(Array(raw), seed: 1), StableHash.hash64(Array(raw), seed: 2))
+            }
+            append(UInt32(scalars.count), to: &out)
+            append(UInt32(metadata), to: &out)
+            append(exact.0, to: &out)
+            append(exact.1, to: &out)
+            let numbers = NumberSketch(scalars)
+            append(UInt32(numbers.hashes.count), to: &out)
+            for k in 0..<NumberSketch.capacity { append(k < numbers.hashes.count ? numbers.hashes[k] : 0, to: &out) }
+            for v in signature { append(v, to: &out) }
+            count += 1
+            if out.count >= 1 << 20 {
+                try file.write(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.write(out)
+        try file.commit()
+        return count
+    }
+
+    private static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    // MARK: Pass 2
+
+    private func clusterPass(
+        _ parts: [String], counts: [Int], summary: inout Summary
+    ) throws -> (survivor: [UInt32], similarity: [Float], ids: [[String]]) {
+        let n = counts.reduce(0, +)
+        summary.articles = n
+        let bins = MinHasher.bins
+        var signatures = [UInt32](repeating: 0, count: n * bins)
+        var lengths = [UInt32](repeating: 0, count: n)
+        var metadata = [UInt8](repeating: 0, count: n)
+        var exact = [UInt64](repeating: 0, count: 2 * n)
+        var numbers: [NumberSketch] = []
+        numbers.reserveCapacity(n)
+        var d = 0
+        for part in parts {
+            guard let bytes = FileSystem.read(signaturePath(part)) else { throw InputError("\(signaturePath(part)): cannot read") }
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset + Self.recordSize <= raw.count {
+                    lengths[d] = raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+                    metadata[d] = UInt8(min(255, raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+                    exact[2 * d] = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                    exact[2 * d + 1] = raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                    let count = Int(raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt32.self))
+                    numbers.append(NumberSketch(hashes: (0..<min(count, NumberSketch.capacity)).map {
+                        raw.loadUnaligned(fromByteOffset: offset + 28 + 4 * $0, as: UInt32.self)
+                    }))
+                    let signatureOffset = offset + 28 + 4 * NumberSketch.capacity
+                    for k in 0..<bins {
+                        signatures[d * bins + k] = raw.loadUnaligned(fromByteOffset: signatureOffset + 4 * k, as: UInt32.self)
+                    }
+                    offset += Self.recordSize
+                    d += 1
+                }
+            }
+        }
+        var sets = UnionFind(count: n)
+        var isExact = [Bool](repeating: false, count: n)
+        // Exact duplicates: equal 128-bit hashes.
+        let byHash = (0..<n).sorted { (exact[2 * $0], exact[2 * $0 + 1], $0) < (exact[2 * $1], exact[2 * $1 + 1], $1) }
+        for k in 1..<max(1, n) where exact[2 * byHash[k]] == exact[2 * byHash[k - 1]] && exact[2 * byHash[k] + 1] == exact[2 * byHash[k - 1] + 1] {
+            sets.union(byHash[k - 1], byHash[k])
+            isExact[byHash[k]] = true
+        }
+        // Near duplicates: band keys, sorted per band, verified on the whole signature.
+        let rows = configuration.rows
+        var keys = [UInt64](repeating: 0, count: n)
+        signatures.withUnsafeBufferPointer { sig in
+            for band in 0..<configuration.bands {
+                for doc in 0..<n {
+                    var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                    for r in 0..<rows { h = StableHash.mix(h ^ UInt64(sig[doc * bins + band * rows + r])) }
+                    keys[doc] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(doc)
+                }
+                keys.sort()
+                var runStart = 0
+                for k in 1...n {
+                    if k < n, keys[k] >> 32 == keys[runStart] >> 32 { continue }
+                    if k - runStart > 1 {
+                        for m in (runStart + 1)..<k {
+                            let a = Int(keys[runStart] & 0xFFFF_FFFF)
+                            let b = Int(keys[m] & 0xFFFF_FFFF)
+                            if sets.find(a) == sets.find(b) { continue }
+                            // Join two clusters only if their centers are copies of each other.
+                            let ca = sets.center(a)
+                            let cb = sets.center(b)
+                            if isCopy(sig, ca, cb, lengths: lengths), numbers[ca].isCompatible(with: numbers[cb]) { sets.union(a, b) }
+                        }
+                    }
+                    runStart = k
+                }
+            }
+        }
+        // Survivors: longest, most metadata, first.
+        var best = [Int](repeating: -1, count: n)
+        for doc in 0..<n {
+            let root = sets.find(doc)
+            let current = best[root]
+            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) { best[root] = doc }
+        }
+        var survivor = [UInt32](repeating: 0, count: n)
+        var similarity = [Float](repeating: 1, count: n)
+        var sizes = [Int](repeating: 0, count: n)
+        signatures.withUnsafeBufferPointer { sig in
+            for doc in 0..<n {
+                let s = best[sets.find(doc)]
+                survivor[doc] = UInt32(s)
+                sizes[s] += 1
+                if s != doc {
+                    similarity[doc] = Float(MinHasher.similarity(
+                        UnsafeBufferPointer(rebasing: sig[(doc * bins)..<((doc + 1) * bins)]),
+                        UnsafeBufferPointer(rebasing: sig[(s * bins)..<((s + 1) * bins)])))
+                    if isExact[doc] || exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1] {
+                        summary.exactDuplicates += 1
+                    } else {
+                        summary.nearDuplicates += 1
+                    }
+                } else {
+                    summary.kept += 1
+                }
+            }
+        }
+        summary.clusters = sizes.filter { $0 > 1 }.count
+        summary.largestCluster = sizes.max() ?? 0
+        // signatures + lengths + metadata + exact hashes + band keys + union-find + survivor
+        // + similarity + best + sizes + isExact, per article.
+        summary.bytesPerArticle = bins * 4 + 4 + 1 + 16 + 8 + 8 + 4 + 4 + 8 + 8 + 1 + (8 + 4 * NumberSketch.capacity)
+        _ = similarity
+        return (survivor, similarity, [])
+    }
+
+    /// Whether `a` and `b` are copies: similar as wholes (estimated Jaccard ≥ threshold), or
+    /// one contained in the other (a copy with paragraphs cut): the estimated share of the
+    /// shorter text's grams found in the longer ≥ ``DedupConfiguration/containment``, from
+    /// |A∩B| = J·(|A|+|B|)/(1+J) with the gram counts of both.
+    private func isCopy(_ sig: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, lengths: [UInt32]) -> Bool {
+        let bins = MinHasher.bins
+        let j = MinHasher.similarity(
+            UnsafeBufferPointer(rebasing: sig[(a * bins)..<((a + 1) * bins)]),
+            UnsafeBufferPointer(rebasing: sig[(b * bins)..<((b + 1) * bins)]))
+        if j >= configuration.threshold { return true }
+        let la = Double(max(1, Int(lengths[a]) - MinHasher.gram + 1))
+        let lb = Double(max(1, Int(lengths[b]) - MinHasher.gram + 1))
+        let shared = j * (la + lb) / (1 + j)
+        return shared / min(la, lb) >= configuration.containment
+    }
+
+    // MARK: Pass 3
+
+    private func filterPass(
+        _ parts: [String], counts: [Int], survivor: [UInt32], similarity: [Float], ids: [[String]]
+    ) throws {
+        // Ids of survivors, for `dup_of`: read once from the shards holding them.
+        var firstDoc = [Int](repeating: 0, count: parts.count)
+        for k in 1..<max(1, parts.count) { firstDoc[k] = firstDoc[k - 1] + counts[k - 1] }
+        var survivorIds: [Int: String] = [:]
+        let needed = Set(survivor.enumerated().filter { Int($0.element) != $0.offset }.map { Int($0.element) })
+        for (k, part) in parts.enumerated() {
+            var doc = firstDoc[k]
+            try Self.forEachLine(part) { bytes in
+                if needed.contains(doc), let id = Self.id(bytes) { survivorIds[doc] = id }
+                doc += 1
+            }
+        }
+        let ids = survivorIds
+        let starts = firstDoc
+        _ = try OrderedPipeline<Int>.map(Array(parts.indices), jobs: configuration.jobs) { k in
+            try self.filter(part: parts[k], firstDoc: starts[k], survivor: survivor, similarity: similarity, survivorIds: ids)
+            return k
+        }
+    }
+
+    private func filter(part: String, firstDoc: Int, survivor: [UInt32], similarity: [Float], survivorIds: [Int: String]) throws {
+        let name = Self.baseName(part)
+        let kept = try ShardFile(path: dir + "/articles/" + name + ".jsonl.gz")
+        let dups = try ShardFile(path: dir + "/dups/" + name + ".jsonl.gz")
+        var keptBytes: [UInt8] = []
+        var dupWriter = JSONWriter(capacity: 1 << 16)
+        var doc = firstDoc
+        try Self.forEachLine(part) { bytes in
+            if Int(survivor[doc]) == doc {
+                keptBytes += bytes
+                keptBytes.append(0x0A)
+            } else {
+                dupWriter.beginObject()
+                dupWriter.key("id"); dupWriter.value(Self.id(bytes))
+                dupWriter.key("dup_of"); dupWriter.value(survivorIds[Int(survivor[doc])])
+                dupWriter.key("similarity"); dupWriter.value(Double(similarity[doc]))
+                dupWriter.key("kind"); dupWriter.value(similarity[doc] >= 1 ? "exact" : "near")
+                dupWriter.endObject()
+                dupWriter.newline()
+            }
+            doc += 1
+        }
+        try kept.write(GzipEncoder.member(keptBytes))
+        try dups.write(GzipEncoder.member(dupWriter.bytes))
+        try kept.commit()
+        try dups.commit()
+    }
+
+    static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        let stream = try ByteStream(path: path)
+        var lines = LineReader(stream: stream, maxBytes: 1 << 30)
+        while let item = try lines.next() {
+            if case .line(let bytes, _, _) = item, !bytes.isEmpty { try body(bytes) }
+        }
+    }
+
+    static func id(_ bytes: ArraySlice<UInt8>) -> String? {
+        let parser = JSONRecordParser(fields: [Array("id".utf8)])
+        guard let values = try? bytes.withUnsafeBufferPointer({ try parser.parse($0) }), case .string(let id)? = values[0]
+        else { return nil }
+        return String(decoding: id, as: UTF8.self)
+    }
+
+    private func manifest(_ s: Summary) -> [UInt8] {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.key("version"); w.value(Winnow.version)
+        w.key("config")
+        w.beginObject()
+        w.key("gram"); w.value(MinHasher.gram)
+        w.key("bins"); w.value(MinHasher.bins)
+        w.key("bands"); w.value(configuration.bands)
+        w.key("rows"); w.value(configuration.rows)
+        w.key("threshold"); w.value(configuration.threshold)
+        w.key("containment"); w.value(configuration.containment)
+        w.endObject()
+        w.key("articles"); w.value(s.articles)
+        w.key("kept"); w.value(s.kept)
+        w.key("duplicates"); w.value(s.exactDuplicates + s.nearDuplicates)
+        w.key("exact_duplicates"); w.value(s.exactDuplicates)
+        w.key("near_duplicates"); w.value(s.nearDuplicates)
+        w.key("conserved"); w.value(s.articles == s.kept + s.exactDuplicates + s.nearDuplicates)
+        w.key("clusters"); w.value(s.clusters)
+        w.key("largest_cluster"); w.value(s.largestCluster)
+        w.key("bytes_per_article_in_memory"); w.value(s.bytesPerArticle)
+        w.key("timings")
+        w.beginObject()
+        for (k, v) in s.seconds.sorted(by: { $0.key < $1.key }) {
+            w.key(dynamic: k)
+            w.value(v)
+        }
+        w.endObject()
+        w.endObject()
+        w.newline()
+        return w.bytes
+    }
+}
+
+/// Settings of a dedup run.
+public struct DedupConfiguration: Sendable {
+    /// The output directory of `winnow run` whose articles to deduplicate.
+    public var runDirectory: String
+    public var jobs: Int
+    /// Estimated Jaccard similarity of 5-gram sets at which two articles are copies.
+    public var threshold = 0.7
+    /// Estimated share of the shorter article's 5-grams found in the longer one at which it is
+    /// a copy with parts cut.
+    public var containment = 0.9
+    /// LSH bands × rows (≤ 128 signature values). 42 × 3 gives a candidate probability of
+    /// 1 − (1 − s³)⁴² : 0.29 at s = 0.2, 0.68 at s = 0.3, 0.97 at s = 0.43, 0.99995 at s = 0.7.
+    /// The low knee catches cut copies (a third of the text cut gives s ≈ 0.45); every
+    /// candidate is verified on the whole signature, so it costs comparisons, not precision.
+    public var bands = 42
+    public var rows = 3
+
+    public init(runDirectory: String, jobs: Int) {
+        self.runDirectory = runDirectory
+        self.jobs = max(1, jobs)
+    }
+}

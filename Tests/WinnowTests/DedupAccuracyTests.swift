@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import Winnow
+import WinnowTesting
+
+/// Near-duplicate detection on disguised copies of real news: each source article is
+/// reposted 1–4 times on farm pages (new noise, bylines, footers, neighbours), some copies
+/// with a sentence edited or a paragraph cut; the rest of the corpus is unrelated news.
+@Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data (set WINNOW_SHARED_DATA); skipped"))
+struct DedupAccuracyTests {
+    @Test func disguisedCopiesAreFoundAndOthersKept() throws {
+        let records = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz")
+        let sources = records.prefix(1200).compactMap { r -> FarmPageGenerator.SourceArticle? in
+            guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
+            let paragraphs = body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+            // Very short items are one-line announcements; too short to call copies by text.
+            return paragraphs.joined().count >= 200 ? .init(title: title, paragraphs: paragraphs) : nil
+        }
+        var rng = SplitMix64(seed: 77)
+        var generator = FarmPageGenerator(seed: 78)
+        var lines: [String] = []
+        var truth: [String: Int] = [:]  // article id -> source index
+        var pageNumber = 0
+        for (index, source) in sources.enumerated() {
+            let copies = Int.random(in: 1...4, using: &rng)
+            for copy in 0..<copies {
+                var variant = source
+                if copy > 0, rng.chance(0.3), variant.paragraphs.count >= 4 {
+                    variant.paragraphs.remove(at: Int.random(in: 0..<variant.paragraphs.count, using: &rng))
+                }
+                if copy > 0, rng.chance(0.3), let k = variant.paragraphs.indices.randomElement(using: &rng) {
+                    variant.paragraphs[k] = String(variant.paragraphs[k].prefix(max(0, variant.paragraphs[k].count - 6))) + "，据了解。"
+                }
+                // Sometimes a second, unrelated article shares the page.
+                var articles = [variant]
+                if rng.chance(0.3) { articles.append(sources[(index + 500) % sources.count]) }
+                let page = generator.page(articles: articles)
+                let id = "p\(pageNumber)"
+                pageNumber += 1
+                truth[id + "#1"] = index
+                if articles.count > 1 { truth[id + "#2"] = (index + 500) % sources.count }
+                let escaped = try JSONSerialization.data(withJSONObject: ["id": id, "text": page.text])
+                lines.append(String(decoding: escaped, as: UTF8.self))
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-dedup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("corpus.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let out = dir.appendingPathComponent("out").path
+        _ = try CorpusRun(configuration: RunConfiguration(inputs: [input.path], outputDirectory: out, jobs: 2)).run()
+        let summary = try Deduplicator(configuration: DedupConfiguration(runDirectory: out, jobs: 2)).run()
+
+        // Output clusters: each article maps to its survivor.
+        var survivorOf: [String: String] = [:]
+        let text = try ShellOutput.run("gzip -dc '\(out)/dedup/dups/part-00000.jsonl.gz'")
+        for line in text.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            if let id = object["id"] as? String, let of = object["dup_of"] as? String { survivorOf[id] = of }
+        }
+        let ids = truth.keys.sorted()
+        func cluster(_ id: String) -> String { survivorOf[id] ?? id }
+        var truePairs = 0, foundPairs = 0, correctPairs = 0
+        for (i, a) in ids.enumerated() {
+            for b in ids[(i + 1)...] {
+                let same = truth[a] == truth[b]
+                let found = cluster(a) == cluster(b)
+                if same { truePairs += 1 }
+                if found { foundPairs += 1 }
+                if same && found { correctPairs += 1 }
+            }
+        }
+        let precision = Double(correctPairs) / Double(max(1, foundPairs))
+        let recall = Double(correctPairs) / Double(max(1, truePairs))
+        print("dedup on disguised copies of CCTV news: \(ids.count) articles, \(truePairs) duplicate pairs; "
+            + "precision \(String(format: "%.4f", precision)), recall \(String(format: "%.4f", recall)); "
+            + "kept \(summary.kept), exact \(summary.exactDuplicates), near \(summary.nearDuplicates)")
+        if let dump = ProcessInfo.processInfo.environment["WINNOW_DUMP_FAILURES"] {
+            var clusters: [String: [String]] = [:]
+            for id in ids { clusters[cluster(id), default: []].append(id) }
+            var report = ""
+            for (root, members) in clusters where Set(members.map { truth[$0] ?? -1 }).count > 1 {
+                report += "cluster \(root): " + members.map { "\($0)=src\(truth[$0] ?? -1)" }.joined(separator: " ") + "\n"
+            }
+            try report.write(toFile: dump + "/dedup-wrong.txt", atomically: true, encoding: .utf8)
+            var missed = ""
+            var bySource: [Int: [String]] = [:]
+            for id in ids { bySource[truth[id] ?? -1, default: []].append(id) }
+            for (source, members) in bySource where Set(members.map(cluster)).count > 1 {
+                missed += "src\(source): " + members.map { "\($0)->\(cluster($0))" }.joined(separator: " ") + "\n"
+            }
+            try missed.write(toFile: dump + "/dedup-missed.txt", atomically: true, encoding: .utf8)
+            _ = try ShellOutput.run("cp -r '\(out)' '\(dump)/dedup-out'")
+        }
+        #expect(precision >= 0.99)
+        #expect(recall >= 0.98)
+    }
+}
+
+enum ShellOutput {
+    static func run(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
