@@ -14,6 +14,8 @@ struct Options {
     var keep: String?
     /// Only run the cleaning loop this many times (for `perf record`), then exit.
     var profileLoops = 0
+    /// Benchmark MinHash signatures on this many ~3 KB articles instead of cleaning.
+    var minhashDocs = 0
 
     init(_ arguments: [String]) {
         var k = 1
@@ -23,6 +25,7 @@ struct Options {
             case "--repeat": repeats = Int(arguments[k + 1]) ?? repeats; k += 1
             case "--keep": keep = arguments[k + 1]; k += 1
             case "--profile": profileLoops = Int(arguments[k + 1]) ?? 1; k += 1
+            case "--minhash": minhashDocs = Int(arguments[k + 1]) ?? 100_000; k += 1
             default: break
             }
             k += 1
@@ -71,6 +74,11 @@ func writeFile(_ path: String, _ pages: [[UInt8]]) {
 }
 
 let options = Options(CommandLine.arguments)
+
+if options.minhashDocs > 0 {
+    runMinHashBenchmark(documents: options.minhashDocs, repeats: options.repeats)
+    exit(0)
+}
 let target = options.megabytes * 1_000_000
 
 // 1. Corpus: generated farm pages (our own sample articles), at least `target` bytes.

@@ -31,7 +31,8 @@ enum MinHasher {
                 for i in 0...(s.count - gram) {
                     let a = UInt64(s[i]) | UInt64(s[i + 1]) << 21 | UInt64(s[i + 2]) << 42
                     let b = UInt64(s[i + 3]) | UInt64(s[i + 4]) << 21
-                    let h = StableHash.mix(a ^ StableHash.mix(b ^ seed))
+                    // One finalizer per gram: the two words are combined by an odd multiply first.
+                    let h = StableHash.mix(a ^ ((b ^ seed) &* 0x9E37_79B9_7F4A_7C15))
                     let bin = Int(h >> 57)
                     let value = UInt32(truncatingIfNeeded: h)
                     if value < sig[bin] {
