@@ -347,7 +347,10 @@ public final class Deduplicator: Sendable {
         w.key("conserved"); w.value(s.articles == s.kept + s.exactDuplicates + s.nearDuplicates)
         w.key("clusters"); w.value(s.clusters)
         w.key("largest_cluster"); w.value(s.largestCluster)
-        w.key("bytes_per_article_in_memory"); w.value(s.bytesPerArticle)
+        // The arrays pass 2 holds per article, by design; and what the process measured.
+        w.key("bytes_per_article_in_arrays"); w.value(s.bytesPerArticle)
+        w.key("peak_rss_mb"); w.value(Clock.peakResidentMegabytes)
+        w.key("peak_rss_bytes_per_article"); w.value(s.articles > 0 ? Int(Clock.peakResidentMegabytes * 1_048_576) / s.articles : 0)
         w.key("timings")
         w.beginObject()
         for (k, v) in s.seconds.sorted(by: { $0.key < $1.key }) {
