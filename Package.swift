@@ -20,8 +20,10 @@ let package = Package(
     targets: [
         // zlib from Debian's zlib1g-dev: gzip input (WET, JSONL.gz) and output shards.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // ISA-L from Debian's libisal-dev: fast gzip level 1 for the output shards.
+        .systemLibrary(name: "CIsal", path: "Sources/CIsal"),
         // Core library: every stage, no Foundation.
-        .target(name: "Winnow", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .target(name: "Winnow", dependencies: ["CZlib", "CIsal"], swiftSettings: strictSettings),
         // Command-line tool: argument parsing and wiring only.
         .executableTarget(
             name: "WinnowCLI",

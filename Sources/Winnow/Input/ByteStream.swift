@@ -18,6 +18,7 @@ final class ByteStream {
     private var zstream = z_stream()
     private(set) var isGzip = false
     private var inMember = false
+    private var decoderReady = false
     /// Compressed (file) bytes consumed so far, for progress.
     private(set) var fileBytesRead = 0
     /// Uncompressed bytes delivered so far.
@@ -38,7 +39,7 @@ final class ByteStream {
     }
 
     deinit {
-        if inMember { inflateEnd(&zstream) }
+        if decoderReady { inflateEnd(&zstream) }
         if ownsDescriptor { close(fd) }
         raw.deallocate()
     }
@@ -95,8 +96,15 @@ final class ByteStream {
                 // Between members: skip to the next one, or end cleanly.
                 if rawStart == rawEnd, !rawEOF { try fillRaw() }
                 if rawStart == rawEnd { return 0 }
-                zstream = z_stream()
-                guard czlib_inflate_init(&zstream) == Z_OK else { throw InputError("cannot start gzip decoder", offset: offset) }
+                // One decoder for the whole file, reset between members: WET files have one
+                // member per record, and a fresh decoder each time costs more than the record.
+                if decoderReady {
+                    guard inflateReset(&zstream) == Z_OK else { throw InputError("cannot reset gzip decoder", offset: offset) }
+                } else {
+                    zstream = z_stream()
+                    guard czlib_inflate_init(&zstream) == Z_OK else { throw InputError("cannot start gzip decoder", offset: offset) }
+                    decoderReady = true
+                }
                 inMember = true
             }
             if rawStart == rawEnd, !rawEOF { try fillRaw() }
@@ -112,7 +120,6 @@ final class ByteStream {
             offset += produced
             switch status {
             case Z_STREAM_END:
-                inflateEnd(&zstream)
                 inMember = false
                 if produced > 0 { return produced }
             case Z_OK, Z_BUF_ERROR:

@@ -133,7 +133,8 @@ struct LineReader {
         }
         while end - start < count {
             if eof { throw InputError("record cut short: \(count - (end - start)) of its bytes are missing", offset: bufferOffset + end) }
-            if buffer.count - start < count { buffer += [UInt8](repeating: 0, count: count) }
+            // Room for the whole record once compacted; refill moves the unread bytes to the front.
+            if buffer.count < count + 1 { buffer += [UInt8](repeating: 0, count: count + 1 - buffer.count) }
             try refill()
         }
         let bytes = buffer[start..<(start + count)]

@@ -25,6 +25,17 @@ struct RecordReader {
         parser = JSONRecordParser(fields: [options.textField, options.idField, "url", "date"].map { Array($0.utf8) })
     }
 
+    static let warcMagic = Array("WARC/".utf8)
+
+    static let wantedHeaders: [[UInt8]] = ["content-length", "warc-type", "warc-record-id", "warc-target-uri", "warc-date"]
+        .map { Array($0.utf8) }
+
+    static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
+        guard a.count == lower.count else { return false }
+        for (x, y) in zip(a, lower) where (x >= 0x41 && x <= 0x5A ? x + 0x20 : x) != y { return false }
+        return true
+    }
+
     /// Content first; the name decides only when the content does not (a JSONL file whose
     /// first line is broken, standard input).
     static func detect(_ head: [UInt8], path: String) -> InputFormat {
@@ -97,26 +108,30 @@ struct RecordReader {
 
     /// Reads WARC records until the next `conversion` record (a page) or a reject.
     private mutating func nextWET() throws -> InputItem? {
-        while let item = try lines.next() {
-            guard case .line(let first, let line, let offset) = item else {
-                return .reject(InputReject(reason: "warc_bad_header", line: wetRecords + 1, offset: lines.offset, sample: []))
-            }
-            if first.isEmpty { continue }
-            guard first.starts(with: Array("WARC/".utf8)) else {
-                // Not at a record boundary: skip to the next `WARC/` line.
-                continue
-            }
-            _ = line
-            var headers: [(String, String)] = []
+        while true {
+            // The line is inspected and copied, never held: a slice kept alive across the next
+            // read would make the reader copy its whole buffer (copy on write).
+            let (isEnd, isVersionLine, first, offset) = try { () throws -> (Bool, Bool, [UInt8], Int) in
+                guard let item = try lines.next() else { return (true, false, [], 0) }
+                guard case .line(let bytes, _, let offset) = item else { return (false, false, [], lines.offset) }
+                return (false, bytes.starts(with: Self.warcMagic), Array(bytes.prefix(64)), offset)
+            }()
+            if isEnd { return nil }
+            // Not at a record boundary (blank separator lines, garbage): go on to the next
+            // `WARC/` line.
+            guard isVersionLine else { continue }
+            // Only the five headers Winnow uses are kept; names compare without case, bytewise.
+            var headers: [String?] = [nil, nil, nil, nil, nil]
             while let headerItem = try lines.next(), case .line(let bytes, _, _) = headerItem, !bytes.isEmpty {
-                if let colon = bytes.firstIndex(of: UInt8(ascii: ":")) {
-                    let name = String(decoding: bytes[bytes.startIndex..<colon], as: UTF8.self)
-                    let value = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingSpaces
-                    headers.append((name.lowercased(), value))
-                }
+                guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { continue }
+                let name = bytes[bytes.startIndex..<colon]
+                guard let k = Self.wantedHeaders.firstIndex(where: { Self.equalsIgnoringCase(name, $0) }) else { continue }
+                headers[k] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingSpaces
             }
             wetRecords += 1
-            func header(_ name: String) -> String? { headers.first { $0.0 == name }?.1 }
+            func header(_ name: String) -> String? {
+                Self.wantedHeaders.firstIndex(of: Array(name.utf8)).flatMap { headers[$0] }
+            }
             guard let lengthText = header("content-length"), let length = Int(lengthText), length >= 0 else {
                 return .reject(InputReject(reason: "warc_no_content_length", line: wetRecords, offset: offset, sample: Array(first.prefix(256))))
             }
@@ -129,6 +144,5 @@ struct RecordReader {
                 id: header("warc-record-id"), text: Array(body), url: header("warc-target-uri"), date: header("warc-date"),
                 line: wetRecords, offset: offset))
         }
-        return nil
     }
 }

@@ -24,7 +24,7 @@ public struct RunConfiguration: Sendable {
     /// The settings that change output bytes, in a fixed order (jobs and force do not).
     var canonicalText: String {
         "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nbatch_records=\(batchRecords)\n"
-            + "gzip_level=\(GzipEncoder.defaultLevel)\nversion=\(Winnow.version)\n"
+            + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(Winnow.version)\n"
     }
 
     var hash: String { StableHash.hex(StableHash.hash64(Array(canonicalText.utf8))) }
