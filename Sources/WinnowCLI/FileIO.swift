@@ -44,12 +44,17 @@ enum FileIO {
 
     /// Writes `bytes` to a new file at `path`, replacing it.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws(ReadError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try writeAll(bytes, to: path, flags: O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC)
+    }
+
+    /// Opens `path` with `flags` and writes all of `bytes`.
+    private static func writeAll(_ bytes: [UInt8], to path: String, flags: Int32) throws(ReadError) {
+        let fd = open(path, flags, 0o644)
         guard fd >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ReadError(path: path, reason: reason(errno))
@@ -60,18 +65,7 @@ enum FileIO {
 
     /// Appends `bytes` to the file at `path`.
     static func appendFile(_ path: String, _ bytes: [UInt8]) throws(ReadError) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw ReadError(path: path, reason: reason(errno)) }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(path: path, reason: reason(errno))
-            }
-            offset += n
-        }
+        try writeAll(bytes, to: path, flags: O_WRONLY | O_APPEND | O_CLOEXEC)
     }
 
     /// Writes all of `bytes` to standard output. A closed pipe (`winnow clean x | head`) ends

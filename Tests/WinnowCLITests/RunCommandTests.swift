@@ -142,20 +142,6 @@ import WinnowTesting
     }
 }
 
-/// Runs a shell command and returns its standard output.
-enum ShellRunner {
-    static func run(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
 
 /// Inputs that must stream: standard input, and a single line larger than the record cap.
 @Suite struct StreamingRunTests {

@@ -54,7 +54,7 @@ struct DedupAccuracyTests {
 
         // Output clusters: each article maps to its survivor.
         var survivorOf: [String: String] = [:]
-        let text = try ShellOutput.run("gzip -dc '\(out)/dedup/dups/part-00000.jsonl.gz'")
+        let text = try ShellRunner.run("gzip -dc '\(out)/dedup/dups/part-00000.jsonl.gz'")
         for line in text.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             if let id = object["id"] as? String, let of = object["dup_of"] as? String { survivorOf[id] = of }
@@ -91,23 +91,9 @@ struct DedupAccuracyTests {
                 missed += "src\(source): " + members.map { "\($0)->\(cluster($0))" }.joined(separator: " ") + "\n"
             }
             try missed.write(toFile: dump + "/dedup-missed.txt", atomically: true, encoding: .utf8)
-            _ = try ShellOutput.run("cp -r '\(out)' '\(dump)/dedup-out'")
+            _ = try ShellRunner.run("cp -r '\(out)' '\(dump)/dedup-out'")
         }
         #expect(precision >= 0.99)
         #expect(recall >= 0.98)
-    }
-}
-
-enum ShellOutput {
-    static func run(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

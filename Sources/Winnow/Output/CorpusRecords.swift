@@ -36,12 +36,7 @@ enum CorpusRecords {
             w.key("editor"); w.value(article.editor)
             w.key("via"); w.value(article.via)
             w.key("original_title"); w.value(article.originalTitle)
-            w.key("noise")
-            w.beginObject()
-            w.key("removed"); w.value(article.noise.removed)
-            w.key("period"); w.value(article.noise.period)
-            w.key("confidence"); w.value(article.noise.confidence)
-            w.endObject()
+            w.key("noise"); article.noise.write(to: &w)
             w.endObject()
             w.newline()
         }
@@ -63,26 +58,7 @@ enum CorpusRecords {
         w.beginArray()
         for article in page.articles { w.value(article.id) }
         w.endArray()
-        w.key("links")
-        w.beginArray()
-        for link in page.links {
-            w.beginObject()
-            w.key("title"); w.value(link.title)
-            w.key("views"); w.value(link.views)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("removed")
-        w.beginArray()
-        for span in page.removed {
-            w.beginObject()
-            w.key("kind"); w.value(span.kind.rawValue)
-            w.key("text"); w.value(span.text)
-            w.key("start"); w.value(span.start)
-            w.key("end"); w.value(span.end)
-            w.endObject()
-        }
-        w.endArray()
+        page.writeLinksAndRemoved(to: &w)
         w.key("bytes"); w.value(page.bytes)
         w.key("invalid_utf8"); w.value(page.invalidUTF8)
         w.endObject()

@@ -27,6 +27,14 @@ extension PageRecord {
         w.beginArray()
         for article in articles { article.write(to: &w) }
         w.endArray()
+        writeLinksAndRemoved(to: &w)
+        w.key("bytes"); w.value(bytes)
+        w.key("invalid_utf8"); w.value(invalidUTF8)
+        w.endObject()
+    }
+
+    /// Writes the `links` and `removed` members (shared by every page format).
+    func writeLinksAndRemoved(to w: inout JSONWriter) {
         w.key("links")
         w.beginArray()
         for link in links {
@@ -47,9 +55,6 @@ extension PageRecord {
             w.endObject()
         }
         w.endArray()
-        w.key("bytes"); w.value(bytes)
-        w.key("invalid_utf8"); w.value(invalidUTF8)
-        w.endObject()
     }
 
     /// The record as one line of JSON (no trailing newline).
@@ -75,12 +80,18 @@ extension Article {
         for paragraph in paragraphs { w.value(paragraph) }
         w.endArray()
         w.key("text"); w.value(joining: paragraphs, separator: 0x0A)
-        w.key("noise")
-        w.beginObject()
-        w.key("removed"); w.value(noise.removed)
-        w.key("period"); w.value(noise.period)
-        w.key("confidence"); w.value(noise.confidence)
+        w.key("noise"); noise.write(to: &w)
         w.endObject()
+    }
+}
+
+extension NoiseReport {
+    /// Writes `{"removed","period","confidence"}`.
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("removed"); w.value(removed)
+        w.key("period"); w.value(period)
+        w.key("confidence"); w.value(confidence)
         w.endObject()
     }
 }
