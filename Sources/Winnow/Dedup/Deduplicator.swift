@@ -66,7 +66,7 @@ public final class Deduplicator: Sendable {
 
     /// The fields pass 1 reads from an article line.
     static let fields = ["id", "text", "title", "outlet", "author", "editor", "via"].map { Array($0.utf8) }
-    /// length, metadata count, exact hash, number sketch (count + 16 values), signature.
+    /// length, metadata count, exact hash, number sketch (count + 32 values), signature.
     static let recordSize = 8 + 16 + 4 + NumberSketch.capacity * 4 + MinHasher.bins * 4
 
     private func signaturePass(_ parts: [String]) throws -> [Int] {
@@ -135,125 +135,115 @@ public final class Deduplicator: Sendable {
     private func clusterPass(
         _ parts: [String], counts: [Int], summary: inout Summary
     ) throws -> (survivor: [UInt32], similarity: [Float], ids: [[String]]) {
-        let n = counts.reduce(0, +)
+        let files = try SignatureFiles(paths: parts.map(signaturePath), counts: counts)
+        let n = files.count
         summary.articles = n
-        let bins = MinHasher.bins
-        var signatures = [UInt32](repeating: 0, count: n * bins)
+        // In memory per article: length, metadata, exact hash; signatures stay in the files.
         var lengths = [UInt32](repeating: 0, count: n)
         var metadata = [UInt8](repeating: 0, count: n)
         var exact = [UInt64](repeating: 0, count: 2 * n)
-        var numbers: [NumberSketch] = []
-        numbers.reserveCapacity(n)
-        var d = 0
-        for part in parts {
-            guard let bytes = FileSystem.read(signaturePath(part)) else { throw InputError("\(signaturePath(part)): cannot read") }
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset + Self.recordSize <= raw.count {
-                    lengths[d] = raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-                    metadata[d] = UInt8(min(255, raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
-                    exact[2 * d] = raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-                    exact[2 * d + 1] = raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
-                    let count = Int(raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt32.self))
-                    numbers.append(NumberSketch(hashes: (0..<min(count, NumberSketch.capacity)).map {
-                        raw.loadUnaligned(fromByteOffset: offset + 28 + 4 * $0, as: UInt32.self)
-                    }))
-                    let signatureOffset = offset + 28 + 4 * NumberSketch.capacity
-                    for k in 0..<bins {
-                        signatures[d * bins + k] = raw.loadUnaligned(fromByteOffset: signatureOffset + 4 * k, as: UInt32.self)
-                    }
-                    offset += Self.recordSize
-                    d += 1
-                }
-            }
+        try files.forEachRecord { d, record in
+            lengths[d] = record.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            metadata[d] = UInt8(min(255, record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            exact[2 * d] = record.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            exact[2 * d + 1] = record.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
         }
         var sets = UnionFind(count: n)
         var isExact = [Bool](repeating: false, count: n)
         // Exact duplicates: equal 128-bit hashes.
-        let byHash = (0..<n).sorted { (exact[2 * $0], exact[2 * $0 + 1], $0) < (exact[2 * $1], exact[2 * $1 + 1], $1) }
-        for k in 1..<max(1, n) where exact[2 * byHash[k]] == exact[2 * byHash[k - 1]] && exact[2 * byHash[k] + 1] == exact[2 * byHash[k - 1] + 1] {
-            sets.union(byHash[k - 1], byHash[k])
-            isExact[byHash[k]] = true
-        }
-        // Near duplicates: band keys, sorted per band, verified on the whole signature.
-        let rows = configuration.rows
-        var keys = [UInt64](repeating: 0, count: n)
-        signatures.withUnsafeBufferPointer { sig in
-            for band in 0..<configuration.bands {
-                for doc in 0..<n {
-                    var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                    for r in 0..<rows { h = StableHash.mix(h ^ UInt64(sig[doc * bins + band * rows + r])) }
-                    keys[doc] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(doc)
-                }
-                keys.sort()
-                var runStart = 0
-                for k in 1...n {
-                    if k < n, keys[k] >> 32 == keys[runStart] >> 32 { continue }
-                    if k - runStart > 1 {
-                        for m in (runStart + 1)..<k {
-                            let a = Int(keys[runStart] & 0xFFFF_FFFF)
-                            let b = Int(keys[m] & 0xFFFF_FFFF)
-                            if sets.find(a) == sets.find(b) { continue }
-                            // Join two clusters only if their centers are copies of each other.
-                            let ca = sets.center(a)
-                            let cb = sets.center(b)
-                            if isCopy(sig, ca, cb, lengths: lengths), numbers[ca].isCompatible(with: numbers[cb]) { sets.union(a, b) }
-                        }
-                    }
-                    runStart = k
-                }
+        var byHash = (0..<n).map { UInt32($0) }
+        byHash.sort { (exact[2 * Int($0)], exact[2 * Int($0) + 1], $0) < (exact[2 * Int($1)], exact[2 * Int($1) + 1], $1) }
+        for k in 1..<max(1, n) {
+            let a = Int(byHash[k - 1])
+            let b = Int(byHash[k])
+            if exact[2 * a] == exact[2 * b], exact[2 * a + 1] == exact[2 * b + 1] {
+                sets.union(a, b)
+                isExact[b] = true
             }
         }
+        byHash = []
+        // Near duplicates: per band, keys from a scan of the files, sorted, and candidates
+        // verified on their whole signatures (read from the files).
+        let rows = configuration.rows
+        var keys = [UInt64](repeating: 0, count: n)
+        var sigA = [UInt32](repeating: 0, count: MinHasher.bins)
+        var sigB = sigA
+        for band in 0..<configuration.bands {
+            try files.forEachRecord { doc, record in
+                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                for r in 0..<rows {
+                    let v = record.loadUnaligned(fromByteOffset: SignatureFiles.signatureOffset + 4 * (band * rows + r), as: UInt32.self)
+                    h = StableHash.mix(h ^ UInt64(v))
+                }
+                keys[doc] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(doc)
+            }
+            keys.sort()
+            var runStart = 0
+            for k in 1...max(1, n) {
+                if k < n, keys[k] >> 32 == keys[runStart] >> 32 { continue }
+                if k - runStart > 1 {
+                    for m in (runStart + 1)..<k {
+                        let a = Int(keys[runStart] & 0xFFFF_FFFF)
+                        let b = Int(keys[m] & 0xFFFF_FFFF)
+                        if sets.find(a) == sets.find(b) { continue }
+                        // Join two clusters only if their centers are copies of each other.
+                        let ca = sets.center(a)
+                        let cb = sets.center(b)
+                        files.signature(ca, into: &sigA)
+                        files.signature(cb, into: &sigB)
+                        if isCopy(sigA, sigB, Int(lengths[ca]), Int(lengths[cb])), files.numbers(ca).isCompatible(with: files.numbers(cb)) {
+                            sets.union(a, b)
+                        }
+                    }
+                }
+                runStart = k
+            }
+        }
+        keys = []
         // Survivors: longest, most metadata, first.
-        var best = [Int](repeating: -1, count: n)
+        var best = [Int32](repeating: -1, count: n)
         for doc in 0..<n {
             let root = sets.find(doc)
-            let current = best[root]
-            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) { best[root] = doc }
+            let current = Int(best[root])
+            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) { best[root] = Int32(doc) }
         }
         var survivor = [UInt32](repeating: 0, count: n)
         var similarity = [Float](repeating: 1, count: n)
-        var sizes = [Int](repeating: 0, count: n)
-        signatures.withUnsafeBufferPointer { sig in
-            for doc in 0..<n {
-                let s = best[sets.find(doc)]
-                survivor[doc] = UInt32(s)
-                sizes[s] += 1
-                if s != doc {
-                    similarity[doc] = Float(MinHasher.similarity(
-                        UnsafeBufferPointer(rebasing: sig[(doc * bins)..<((doc + 1) * bins)]),
-                        UnsafeBufferPointer(rebasing: sig[(s * bins)..<((s + 1) * bins)])))
-                    if isExact[doc] || exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1] {
-                        summary.exactDuplicates += 1
-                    } else {
-                        summary.nearDuplicates += 1
-                    }
+        var sizes = [UInt32](repeating: 0, count: n)
+        for doc in 0..<n {
+            let s = Int(best[sets.find(doc)])
+            survivor[doc] = UInt32(s)
+            sizes[s] += 1
+            if s != doc {
+                files.signature(doc, into: &sigA)
+                files.signature(s, into: &sigB)
+                similarity[doc] = Float(sigA.withUnsafeBufferPointer { a in sigB.withUnsafeBufferPointer { MinHasher.similarity(a, $0) } })
+                if isExact[doc] || (exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1]) {
+                    summary.exactDuplicates += 1
                 } else {
-                    summary.kept += 1
+                    summary.nearDuplicates += 1
                 }
+            } else {
+                summary.kept += 1
             }
         }
         summary.clusters = sizes.filter { $0 > 1 }.count
-        summary.largestCluster = sizes.max() ?? 0
-        // signatures + lengths + metadata + exact hashes + band keys + union-find + survivor
-        // + similarity + best + sizes + isExact, per article.
-        summary.bytesPerArticle = bins * 4 + 4 + 1 + 16 + 8 + 8 + 4 + 4 + 8 + 8 + 1 + (8 + 4 * NumberSketch.capacity)
-        _ = similarity
+        summary.largestCluster = Int(sizes.max() ?? 0)
+        // length 4, metadata 1, exact 16, sort order 4 (then freed), band keys 8 (then
+        // freed), union-find 12, isExact 1, best 4, survivor 4, similarity 4, sizes 4.
+        summary.bytesPerArticle = 4 + 1 + 16 + 8 + 12 + 1 + 4 + 4 + 4 + 4
         return (survivor, similarity, [])
     }
 
-    /// Whether `a` and `b` are copies: similar as wholes (estimated Jaccard ≥ threshold), or
+    /// Whether two articles are copies: similar as wholes (estimated Jaccard ≥ threshold), or
     /// one contained in the other (a copy with paragraphs cut): the estimated share of the
     /// shorter text's grams found in the longer ≥ ``DedupConfiguration/containment``, from
     /// |A∩B| = J·(|A|+|B|)/(1+J) with the gram counts of both.
-    private func isCopy(_ sig: UnsafeBufferPointer<UInt32>, _ a: Int, _ b: Int, lengths: [UInt32]) -> Bool {
-        let bins = MinHasher.bins
-        let j = MinHasher.similarity(
-            UnsafeBufferPointer(rebasing: sig[(a * bins)..<((a + 1) * bins)]),
-            UnsafeBufferPointer(rebasing: sig[(b * bins)..<((b + 1) * bins)]))
+    private func isCopy(_ a: [UInt32], _ b: [UInt32], _ lengthA: Int, _ lengthB: Int) -> Bool {
+        let j = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MinHasher.similarity(x, $0) } }
         if j >= configuration.threshold { return true }
-        let la = Double(max(1, Int(lengths[a]) - MinHasher.gram + 1))
-        let lb = Double(max(1, Int(lengths[b]) - MinHasher.gram + 1))
+        let la = Double(max(1, lengthA - MinHasher.gram + 1))
+        let lb = Double(max(1, lengthB - MinHasher.gram + 1))
         let shared = j * (la + lb) / (1 + j)
         return shared / min(la, lb) >= configuration.containment
     }
