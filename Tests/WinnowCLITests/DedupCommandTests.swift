@@ -46,3 +46,55 @@ import WinnowTesting
         }
     }
 }
+
+/// Template lines: a short paragraph one site repeats is removed from its articles, and
+/// recorded; the same paragraph on a site that uses it rarely stays.
+@Suite struct TemplateLineTests {
+    static let template = "关注看点快报，获取更多本地新闻。"
+
+    static func page(site: String, title: String, body: [String]) -> String {
+        let text = "\(title)\n\(site)最新热点:\(title)\n" + (body + [template]).joined(separator: " ") + "\n"
+        let data = try? JSONSerialization.data(withJSONObject: ["text": text])
+        return String(decoding: data ?? Data(), as: UTF8.self)
+    }
+
+    @Test func repeatedParagraphOfASiteIsRemoved() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        var lines: [String] = []
+        let samples: [(String, [String])] = [
+            ("图书馆夜间开放", ["去年今日，市图书馆第一次在晚上十点之后亮起了阅览室的灯。", "一年过去，夜间到馆人数翻了一倍。"]),
+            ("早市火了", ["清晨五点半，河边的早市已经热闹起来。", "不少年轻人专程从周边城市赶来逛早市。"]),
+            ("社区食堂", ["中午十一点，社区食堂的窗口前已经排起了队。", "六十岁以上的老人还能再享受九折优惠。"]),
+            ("绿道夜跑", ["每到晚上八点，滨江绿道上的跑者就多了起来。", "管理部门新增了一百二十盏路灯。"]),
+            ("电梯加装", ["在城东的一个老旧小区里，第三部新装的电梯投入使用。", "如今已有六个单元提交了申请。"]),
+            ("远程课堂", ["山村小学的孩子们通过屏幕和城里的老师一起上音乐课。", "学校每周能开设四节远程课程。"]),
+        ]
+        for round in 0..<2 {
+            for (title, body) in samples { lines.append(Self.page(site: "某某资讯网", title: title + "\(round)", body: body + ["第\(round)版。"])) }
+        }
+        // Site B: the same line on two pages only.
+        lines.append(Self.page(site: "城事在线", title: "旧书市集", body: ["周末的旧书市集回来了，摊位比去年多了一倍。"]))
+        lines.append(Self.page(site: "城事在线", title: "口袋公园", body: ["家门口的口袋公园又多了三个，附近居民很满意。"]))
+        let input = dir.appendingPathComponent("pages.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"]).status == 0)
+        let r = try BinaryRunner.run(["dedup", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dedup/manifest.json"))) as? [String: Any])
+        #expect(manifest["template_lines"] as? Int == 1)
+        let kept = try RunCommandTests.lines(out.appendingPathComponent("dedup"), "articles")
+        let records = kept.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        // Each of site A's six stories appears twice, nearly identical: six survive, and two of B.
+        #expect(records.count == 8)
+        for record in records {
+            let text = record["text"] as? String ?? ""
+            let site = record["site"] as? String
+            #expect(text.contains(Self.template) == (site == "城事在线"), "\(site ?? "-"): \(text)")
+        }
+        #expect(manifest["template_paragraphs_removed"] as? Int == 6)
+        let recorded = try RunCommandTests.lines(out.appendingPathComponent("dedup"), "templates")
+        #expect(recorded.count == 6)
+        #expect(recorded.allSatisfy { $0.contains(Self.template) && $0.contains("\"kind\":\"template\"") })
+    }
+}

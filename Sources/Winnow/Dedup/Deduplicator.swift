@@ -12,8 +12,11 @@ internal import Glibc
 ///    estimated similarity reaches ``DedupConfiguration/threshold`` and their numbers agree
 ///    (``NumberSketch``: templated reports differ in their numbers, copies do not). This grouping by band
 ///    key is a plain sort, the step a cluster engine would do as a shuffle.
+/// 0. **Templates** (parallel per shard): short paragraphs a site repeats on many of its
+///    pages are found (``TemplateLines``); they are left out of signatures.
 /// 3. **Filter** (parallel per shard): the survivor of each cluster is written to
-///    `dedup/articles/part-N.jsonl.gz` byte for byte; every other article to
+///    `dedup/articles/part-N.jsonl.gz` byte for byte (but for template paragraphs cut from
+///    its `text`, recorded in `dedup/templates/`); every other article to
 ///    `dedup/dups/part-N.jsonl.gz` as `{"id","dup_of","similarity","kind"}`.
 ///
 /// **Which copy survives:** the longest match view, then the most metadata (title, outlet,
@@ -33,6 +36,10 @@ public final class Deduplicator: Sendable {
         public var seconds: [String: Double] = [:]
         /// Bytes of in-memory state per article during pass 2.
         public var bytesPerArticle = 0
+        /// Template lines found (site and paragraph pairs), and paragraphs removed as such
+        /// from surviving articles.
+        public var templateKeys = 0
+        public var templateParagraphsRemoved = 0
     }
 
     public init(configuration: DedupConfiguration) {
@@ -45,33 +52,53 @@ public final class Deduplicator: Sendable {
         var summary = Summary()
         let parts = FileSystem.files(under: configuration.runDirectory + "/articles")
             .filter { $0.hasSuffix(".jsonl.gz") }.sorted()
-        for sub in ["signatures", "articles", "dups"] {
+        for sub in ["signatures", "articles", "dups", "templates"] {
             try FileSystem.makeDirectories(dir + "/" + sub)
             FileSystem.removeTemporaryFiles(in: dir + "/" + sub)
         }
         var start = Clock.now()
-        let signatureCounts = try signaturePass(parts)
+        let templates = try templatePass(parts)
+        summary.templateKeys = templates.keys.count
+        summary.seconds["templates"] = Clock.now() - start
+        start = Clock.now()
+        let signatureCounts = try signaturePass(parts, templates: templates)
         summary.seconds["signatures"] = Clock.now() - start
         start = Clock.now()
         let (survivor, similarity, ids) = try clusterPass(parts, counts: signatureCounts, summary: &summary)
         summary.seconds["clusters"] = Clock.now() - start
         start = Clock.now()
-        try filterPass(parts, counts: signatureCounts, survivor: survivor, similarity: similarity, ids: ids)
+        summary.templateParagraphsRemoved = try filterPass(
+            parts, counts: signatureCounts, survivor: survivor, similarity: similarity, ids: ids, templates: templates)
         summary.seconds["filter"] = Clock.now() - start
         try FileSystem.writeAtomically(dir + "/manifest.json", manifest(summary))
         return summary
     }
 
+    // MARK: Pass 0
+
+    private func templatePass(_ parts: [String]) throws -> TemplateLines {
+        let minimum = configuration.templateMinArticles
+        let counts = try OrderedPipeline<[UInt64: [UInt64]]>.map(parts, jobs: configuration.jobs) {
+            try TemplateLines.count(part: $0, cap: minimum)
+        }
+        var total: [UInt64: [UInt64]] = [:]
+        for partCounts in counts {
+            total.merge(partCounts) { a, b in Array((a + b.filter { !a.contains($0) }).prefix(minimum)) }
+        }
+        return TemplateLines(keys: Set(total.filter { $0.value.count >= minimum }.keys))
+    }
+
     // MARK: Pass 1
 
-    /// The fields pass 1 reads from an article line.
-    static let fields = ["id", "text", "title", "outlet", "author", "editor", "via"].map { Array($0.utf8) }
+    /// The fields pass 1 reads from an article line (metadata: indices 2 to 6).
+    static let fields = ["id", "text", "title", "outlet", "author", "editor", "via", "site"].map { Array($0.utf8) }
+    static let siteField = 7
     /// length, metadata count, exact hash, number sketch (count + 32 values), signature.
     static let recordSize = 8 + 16 + 4 + NumberSketch.capacity * 4 + MinHasher.bins * 4
 
-    private func signaturePass(_ parts: [String]) throws -> [Int] {
+    private func signaturePass(_ parts: [String], templates: TemplateLines) throws -> [Int] {
         try OrderedPipeline<Int>.map(parts, jobs: configuration.jobs) { part in
-            try Self.writeSignatures(part: part, to: self.signaturePath(part))
+            try Self.writeSignatures(part: part, to: self.signaturePath(part), templates: templates)
         }
     }
 
@@ -86,7 +113,7 @@ public final class Deduplicator: Sendable {
     }
 
     /// Writes the signature records of one articles shard; returns the number of articles.
-    static func writeSignatures(part: String, to path: String) throws -> Int {
+    static func writeSignatures(part: String, to path: String, templates: TemplateLines) throws -> Int {
         let stream = try ByteStream(path: part)
         var lines = LineReader(stream: stream, maxBytes: 1 << 30)
         let parser = JSONRecordParser(fields: fields)
@@ -99,11 +126,12 @@ public final class Deduplicator: Sendable {
         while let item = try lines.next() {
             guard case .line(let bytes, _, _) = item, !bytes.isEmpty else { continue }
             let values = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
-            guard case .string(let text)? = values[1] else { throw InputError("\(part): article without text") }
+            guard case .string(let fullText)? = values[1] else { throw InputError("\(part): article without text") }
+            let text = templates.strip(text: fullText, site: Self.site(values)).kept
             scalars.removeAll(keepingCapacity: true)
             text.withUnsafeBufferPointer { MatchView.scalars($0, into: &scalars) }
             MinHasher.signature(scalars, into: &signature)
-            let metadata = values[2...].filter { if case .string? = $0 { return true } else { return false } }.count
+            let metadata = values[2...6].filter { if case .string? = $0 { return true } else { return false } }.count
             let exact = scalars.withUnsafeBytes { raw in
                 (StableHash.hash64(Array(raw), seed: 1), StableHash.hash64(Array(raw), seed: 2))
             }
@@ -124,6 +152,11 @@ public final class Deduplicator: Sendable {
         try file.write(out)
         try file.commit()
         return count
+    }
+
+    static func site(_ values: [JSONRecordParser.Value?]) -> [UInt8]? {
+        if case .string(let site)? = values[siteField] { return site }
+        return nil
     }
 
     private static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
@@ -250,9 +283,10 @@ public final class Deduplicator: Sendable {
 
     // MARK: Pass 3
 
+    /// - Returns: Template paragraphs removed from surviving articles.
     private func filterPass(
-        _ parts: [String], counts: [Int], survivor: [UInt32], similarity: [Float], ids: [[String]]
-    ) throws {
+        _ parts: [String], counts: [Int], survivor: [UInt32], similarity: [Float], ids: [[String]], templates: TemplateLines
+    ) throws -> Int {
         // Ids of survivors, for `dup_of`: read once from the shards holding them.
         var firstDoc = [Int](repeating: 0, count: parts.count)
         for k in 1..<max(1, parts.count) { firstDoc[k] = firstDoc[k - 1] + counts[k - 1] }
@@ -267,21 +301,57 @@ public final class Deduplicator: Sendable {
         }
         let ids = survivorIds
         let starts = firstDoc
-        _ = try OrderedPipeline<Int>.map(Array(parts.indices), jobs: configuration.jobs) { k in
-            try self.filter(part: parts[k], firstDoc: starts[k], survivor: survivor, similarity: similarity, survivorIds: ids)
-            return k
+        let removed = try OrderedPipeline<Int>.map(Array(parts.indices), jobs: configuration.jobs) { k in
+            try self.filter(
+                part: parts[k], firstDoc: starts[k], survivor: survivor, similarity: similarity, survivorIds: ids,
+                templates: templates)
         }
+        return removed.reduce(0, +)
     }
 
-    private func filter(part: String, firstDoc: Int, survivor: [UInt32], similarity: [Float], survivorIds: [Int: String]) throws {
+    private func filter(
+        part: String, firstDoc: Int, survivor: [UInt32], similarity: [Float], survivorIds: [Int: String],
+        templates: TemplateLines
+    ) throws -> Int {
         let name = Self.baseName(part)
         let kept = try ShardFile(path: dir + "/articles/" + name + ".jsonl.gz")
         let dups = try ShardFile(path: dir + "/dups/" + name + ".jsonl.gz")
+        let templateFile = try ShardFile(path: dir + "/templates/" + name + ".jsonl.gz")
         var keptBytes: [UInt8] = []
         var dupWriter = JSONWriter(capacity: 1 << 16)
+        var templateWriter = JSONWriter(capacity: 1 << 12)
+        var removedCount = 0
+        let parser = JSONRecordParser(fields: Self.fields)
         var doc = firstDoc
         try Self.forEachLine(part) { bytes in
             if Int(survivor[doc]) == doc {
+                // Survivors are copied byte for byte, but for template paragraphs cut from `text`.
+                var ranges: [Range<Int>?] = []
+                let values = try bytes.withUnsafeBufferPointer { try parser.parse($0, ranges: &ranges) }
+                if case .string(let text)? = values[1], let range = ranges[1] {
+                    let (stripped, removed) = templates.strip(text: text, site: Self.site(values))
+                    if !removed.isEmpty {
+                        var w = JSONWriter()
+                        w.value(String(decoding: stripped, as: UTF8.self))
+                        let start = bytes.startIndex
+                        keptBytes += bytes[start..<(start + range.lowerBound)]
+                        keptBytes += w.bytes
+                        keptBytes += bytes[(start + range.upperBound)...]
+                        keptBytes.append(0x0A)
+                        removedCount += removed.count
+                        templateWriter.beginObject()
+                        templateWriter.key("id"); templateWriter.value(Self.id(bytes))
+                        templateWriter.key("kind"); templateWriter.value("template")
+                        templateWriter.key("removed")
+                        templateWriter.beginArray()
+                        for paragraph in removed { templateWriter.value(String(decoding: paragraph, as: UTF8.self)) }
+                        templateWriter.endArray()
+                        templateWriter.endObject()
+                        templateWriter.newline()
+                        doc += 1
+                        return
+                    }
+                }
                 keptBytes += bytes
                 keptBytes.append(0x0A)
             } else {
@@ -297,8 +367,11 @@ public final class Deduplicator: Sendable {
         }
         try kept.write(GzipEncoder.member(keptBytes))
         try dups.write(GzipEncoder.member(dupWriter.bytes))
+        try templateFile.write(GzipEncoder.member(templateWriter.bytes))
         try kept.commit()
         try dups.commit()
+        try templateFile.commit()
+        return removedCount
     }
 
     static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
@@ -328,6 +401,7 @@ public final class Deduplicator: Sendable {
         w.key("rows"); w.value(configuration.rows)
         w.key("threshold"); w.value(configuration.threshold)
         w.key("containment"); w.value(configuration.containment)
+        w.key("template_min_articles"); w.value(configuration.templateMinArticles)
         w.endObject()
         w.key("articles"); w.value(s.articles)
         w.key("kept"); w.value(s.kept)
@@ -335,6 +409,8 @@ public final class Deduplicator: Sendable {
         w.key("exact_duplicates"); w.value(s.exactDuplicates)
         w.key("near_duplicates"); w.value(s.nearDuplicates)
         w.key("conserved"); w.value(s.articles == s.kept + s.exactDuplicates + s.nearDuplicates)
+        w.key("template_lines"); w.value(s.templateKeys)
+        w.key("template_paragraphs_removed"); w.value(s.templateParagraphsRemoved)
         w.key("clusters"); w.value(s.clusters)
         w.key("largest_cluster"); w.value(s.largestCluster)
         // The arrays pass 2 holds per article, by design; and what the process measured.
@@ -370,6 +446,8 @@ public struct DedupConfiguration: Sendable {
     /// candidate is verified on the whole signature, so it costs comparisons, not precision.
     public var bands = 42
     public var rows = 3
+    /// Articles of one site that must hold a short paragraph for it to be a template line.
+    public var templateMinArticles = 10
 
     public init(runDirectory: String, jobs: Int) {
         self.runDirectory = runDirectory

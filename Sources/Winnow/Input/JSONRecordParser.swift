@@ -34,6 +34,14 @@ struct JSONRecordParser {
 
     /// The values of ``fields`` in `p` (`nil` where absent).
     func parse(_ p: UnsafeBufferPointer<UInt8>) throws(Failure) -> [Value?] {
+        var ranges: [Range<Int>?] = []
+        return try parse(p, ranges: &ranges)
+    }
+
+    /// The values of ``fields`` in `p`, and in `ranges` the byte range of each value's JSON
+    /// text (to splice a new value into the record without re-serializing it).
+    func parse(_ p: UnsafeBufferPointer<UInt8>, ranges: inout [Range<Int>?]) throws(Failure) -> [Value?] {
+        ranges = [Range<Int>?](repeating: nil, count: fields.count)
         var cursor = Cursor(p: p)
         cursor.skipWhitespace()
         // A UTF-8 byte order mark before the object is tolerated.
@@ -54,7 +62,9 @@ struct JSONRecordParser {
                 cursor.skipWhitespace()
                 if let index = fields.firstIndex(of: key) {
                     guard values[index] == nil else { throw .duplicateKey }
+                    let start = cursor.i
                     values[index] = try cursor.value(depth: 1)
+                    ranges[index] = start..<cursor.i
                 } else {
                     try cursor.skipValue(depth: 1)
                 }
