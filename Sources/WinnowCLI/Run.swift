@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line.")
     var quiet = false
 
+    @Flag(help: "Run 'winnow dedup' on the output when the run is complete.")
+    var dedup = false
+
     static var cores: Int { max(1, Int(FileIO.cpuCount)) }
 
     func validate() throws {
@@ -82,6 +85,12 @@ struct Run: ParsableCommand {
             "winnow: \(summary.inputs.count) inputs, \(t.recordsIn) records: \(t.pagesOut) pages (\(t.articles) articles), "
                 + "\(t.rejected) rejected; \(ProgressLine.format(rate)) MB/s; manifest: \(output)/manifest.json",
             toStandardError: true)
+        if dedup {
+            let s = try Deduplicator(configuration: DedupConfiguration(runDirectory: output, jobs: config.jobs)).run()
+            FileIO.printLine(
+                "winnow: dedup: \(s.articles) articles: \(s.kept) kept, \(s.exactDuplicates + s.nearDuplicates) duplicates",
+                toStandardError: true)
+        }
         if !summary.failedInputs.isEmpty { throw ExitCode.failure }
     }
 }

@@ -98,3 +98,39 @@ import WinnowTesting
         #expect(recorded.allSatisfy { $0.contains(Self.template) && $0.contains("\"kind\":\"template\"") })
     }
 }
+
+/// The passes run one at a time give what they give together; `winnow run --dedup` too.
+@Suite struct DedupPassTests {
+    @Test func separatePassesGiveTheSameOutput() throws {
+        let input = try RunCommandTests.corpus(pages: 80)
+        let (together, _) = try DedupCommandTests.dedup(input, jobs: 2)
+        let apart = try RunCommandTests.temporaryDirectory().appendingPathComponent("out")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", apart.path, "-q"]).status == 0)
+        for pass in ["signatures", "clusters", "filter"] {
+            let r = try BinaryRunner.run(["dedup", apart.path, "--pass", pass])
+            #expect(r.status == 0, "\(pass): \(r.stderr)")
+        }
+        for kind in ["articles", "dups", "templates"] {
+            #expect(try RunCommandTests.lines(together.appendingPathComponent("dedup"), kind)
+                == RunCommandTests.lines(apart.appendingPathComponent("dedup"), kind))
+        }
+    }
+
+    @Test func filterBeforeClustersIsAClearError() throws {
+        let input = try RunCommandTests.corpus(pages: 10)
+        let out = try RunCommandTests.temporaryDirectory().appendingPathComponent("out")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"]).status == 0)
+        let r = try BinaryRunner.run(["dedup", out.path, "--pass", "filter"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("run the signatures pass first") || r.stderr.contains("run the earlier passes first"))
+    }
+
+    @Test func runCanDedupAtTheEnd() throws {
+        let input = try RunCommandTests.corpus(pages: 40)
+        let out = try RunCommandTests.temporaryDirectory().appendingPathComponent("out")
+        let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q", "--dedup"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("winnow: dedup: "))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dedup/manifest.json").path))
+    }
+}

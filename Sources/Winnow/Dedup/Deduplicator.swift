@@ -40,6 +40,31 @@ public final class Deduplicator: Sendable {
         /// from surviving articles.
         public var templateKeys = 0
         public var templateParagraphsRemoved = 0
+
+        /// The clusters pass's counts as `name value` lines, for the filter pass.
+        var clusterText: String {
+            "articles \(articles)\nkept \(kept)\nexact \(exactDuplicates)\nnear \(nearDuplicates)\n"
+                + "clusters \(clusters)\nlargest \(largestCluster)\nbytes \(bytesPerArticle)\n"
+                + "seconds \(Int((seconds["clusters"] ?? 0) * 1000))\n"
+        }
+
+        mutating func readClusterText(_ text: String) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                guard parts.count == 2, let v = Int(parts[1]) else { continue }
+                switch parts[0] {
+                case "articles": articles = v
+                case "kept": kept = v
+                case "exact": exactDuplicates = v
+                case "near": nearDuplicates = v
+                case "clusters": clusters = v
+                case "largest": largestCluster = v
+                case "bytes": bytesPerArticle = v
+                case "seconds": seconds["clusters"] = seconds["clusters"] ?? Double(v) / 1000
+                default: break
+                }
+            }
+        }
     }
 
     public init(configuration: DedupConfiguration) {
@@ -48,7 +73,20 @@ public final class Deduplicator: Sendable {
 
     private var dir: String { configuration.runDirectory + "/dedup" }
 
-    public func run() throws -> Summary {
+    /// The passes, each a command over files (`winnow dedup --pass NAME`): a cluster engine can
+    /// run ``clusters`` (a sort by band key) while the others run per shard.
+    public enum Pass: String, Sendable, CaseIterable {
+        /// Templates and signatures: `dedup/templates.bin`, `dedup/signatures/part-N.sig`.
+        case signatures
+        /// Clusters and survivors: `dedup/clusters.bin` (per article: survivor UInt32,
+        /// similarity Float32) and `dedup/clusters.txt` (counts).
+        case clusters
+        /// Survivors, duplicates, templates and `dedup/manifest.json`.
+        case filter
+    }
+
+    /// Runs `passes` in order (all three by default); each reads what the previous wrote.
+    public func run(passes: [Pass] = Pass.allCases) throws -> Summary {
         var summary = Summary()
         let parts = FileSystem.files(under: configuration.runDirectory + "/articles")
             .filter { $0.hasSuffix(".jsonl.gz") }.sorted()
@@ -56,22 +94,59 @@ public final class Deduplicator: Sendable {
             try FileSystem.makeDirectories(dir + "/" + sub)
             FileSystem.removeTemporaryFiles(in: dir + "/" + sub)
         }
-        var start = Clock.now()
-        let templates = try templatePass(parts)
-        summary.templateKeys = templates.keys.count
-        summary.seconds["templates"] = Clock.now() - start
-        start = Clock.now()
-        let signatureCounts = try signaturePass(parts, templates: templates)
-        summary.seconds["signatures"] = Clock.now() - start
-        start = Clock.now()
-        let (survivor, similarity, ids) = try clusterPass(parts, counts: signatureCounts, summary: &summary)
-        summary.seconds["clusters"] = Clock.now() - start
-        start = Clock.now()
-        summary.templateParagraphsRemoved = try filterPass(
-            parts, counts: signatureCounts, survivor: survivor, similarity: similarity, ids: ids, templates: templates)
-        summary.seconds["filter"] = Clock.now() - start
-        try FileSystem.writeAtomically(dir + "/manifest.json", manifest(summary))
+        if passes.contains(.signatures) {
+            var start = Clock.now()
+            let templates = try templatePass(parts)
+            try FileSystem.writeAtomically(dir + "/templates.bin", templates.keys.sorted().flatMap(Self.bytes))
+            summary.seconds["templates"] = Clock.now() - start
+            start = Clock.now()
+            _ = try signaturePass(parts, templates: templates)
+            summary.seconds["signatures"] = Clock.now() - start
+        }
+        let counts = try parts.map { part -> Int in
+            guard let status = FileSystem.status(signaturePath(part)) else {
+                throw InputError("\(signaturePath(part)): missing; run the signatures pass first")
+            }
+            return status.size / Self.recordSize
+        }
+        if passes.contains(.clusters) {
+            let start = Clock.now()
+            let (survivor, similarity) = try clusterPass(parts, counts: counts, summary: &summary)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(survivor.count * 8)
+            for (s, sim) in zip(survivor, similarity) { bytes += Self.bytes(s) + Self.bytes(sim.bitPattern) }
+            try FileSystem.writeAtomically(dir + "/clusters.bin", bytes)
+            summary.seconds["clusters"] = Clock.now() - start
+            try FileSystem.writeAtomically(dir + "/clusters.txt", Array(summary.clusterText.utf8))
+        }
+        if passes.contains(.filter) {
+            let start = Clock.now()
+            guard let clusterBytes = FileSystem.read(dir + "/clusters.bin"),
+                let clusterText = FileSystem.read(dir + "/clusters.txt"),
+                let templateBytes = FileSystem.read(dir + "/templates.bin")
+            else { throw InputError("\(dir): clusters or templates missing; run the earlier passes first") }
+            summary.readClusterText(String(decoding: clusterText, as: UTF8.self))
+            var survivor: [UInt32] = []
+            var similarity: [Float] = []
+            clusterBytes.withUnsafeBytes { raw in
+                for k in 0..<(raw.count / 8) {
+                    survivor.append(raw.loadUnaligned(fromByteOffset: 8 * k, as: UInt32.self))
+                    similarity.append(Float(bitPattern: raw.loadUnaligned(fromByteOffset: 8 * k + 4, as: UInt32.self)))
+                }
+            }
+            let keys = templateBytes.withUnsafeBytes { raw in (0..<(raw.count / 8)).map { raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self) } }
+            let templates = TemplateLines(keys: Set(keys))
+            summary.templateKeys = templates.keys.count
+            summary.templateParagraphsRemoved = try filterPass(
+                parts, counts: counts, survivor: survivor, similarity: similarity, templates: templates)
+            summary.seconds["filter"] = Clock.now() - start
+            try FileSystem.writeAtomically(dir + "/manifest.json", manifest(summary))
+        }
         return summary
+    }
+
+    private static func bytes<T: FixedWidthInteger>(_ v: T) -> [UInt8] {
+        withUnsafeBytes(of: v.littleEndian) { Array($0) }
     }
 
     // MARK: Pass 0
@@ -167,7 +242,7 @@ public final class Deduplicator: Sendable {
 
     private func clusterPass(
         _ parts: [String], counts: [Int], summary: inout Summary
-    ) throws -> (survivor: [UInt32], similarity: [Float], ids: [[String]]) {
+    ) throws -> (survivor: [UInt32], similarity: [Float]) {
         let files = try SignatureFiles(paths: parts.map(signaturePath), counts: counts)
         let n = files.count
         summary.articles = n
@@ -265,7 +340,7 @@ public final class Deduplicator: Sendable {
         // length 4, metadata 1, exact 16, sort order 4 (then freed), band keys 8 (then
         // freed), union-find 12, isExact 1, best 4, survivor 4, similarity 4, sizes 4.
         summary.bytesPerArticle = 4 + 1 + 16 + 8 + 12 + 1 + 4 + 4 + 4 + 4
-        return (survivor, similarity, [])
+        return (survivor, similarity)
     }
 
     /// Whether two articles are copies: similar as wholes (estimated Jaccard ≥ threshold), or
@@ -285,7 +360,7 @@ public final class Deduplicator: Sendable {
 
     /// - Returns: Template paragraphs removed from surviving articles.
     private func filterPass(
-        _ parts: [String], counts: [Int], survivor: [UInt32], similarity: [Float], ids: [[String]], templates: TemplateLines
+        _ parts: [String], counts: [Int], survivor: [UInt32], similarity: [Float], templates: TemplateLines
     ) throws -> Int {
         // Ids of survivors, for `dup_of`: read once from the shards holding them.
         var firstDoc = [Int](repeating: 0, count: parts.count)
