@@ -49,10 +49,8 @@ public final class Deduplicator: Sendable {
         }
 
         mutating func readClusterText(_ text: String) {
-            for line in text.split(separator: "\n") {
-                let parts = line.split(separator: " ")
-                guard parts.count == 2, let v = Int(parts[1]) else { continue }
-                switch parts[0] {
+            for (name, v) in NameValueLines.parse(text) ?? [] {
+                switch name {
                 case "articles": articles = v
                 case "kept": kept = v
                 case "exact": exactDuplicates = v

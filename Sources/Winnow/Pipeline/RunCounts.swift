@@ -49,10 +49,9 @@ public struct RunCounts: Sendable, Equatable {
 
     /// Parses ``markerText``; `nil` if it is damaged.
     init?(markerText: String) {
-        for line in markerText.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let value = Int(parts[1]) else { return nil }
-            switch parts[0] {
+        guard let pairs = NameValueLines.parse(markerText) else { return nil }
+        for (name, value) in pairs {
+            switch name {
             case "records_in": recordsIn = value
             case "pages_out": pagesOut = value
             case "rejected": rejected = value
