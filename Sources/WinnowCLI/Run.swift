@@ -69,9 +69,14 @@ struct Run: ParsableCommand {
         if let maxRecordBytes { config.maxRecordBytes = maxRecordBytes }
         config.force = force
         let progress = ProgressLine(enabled: !quiet && FileIO.stderrIsTerminal)
+        StopRequest.installSignalHandlers()
         let summary: CorpusRun.Summary
         do {
             summary = try CorpusRun(configuration: config).run { progress.update($0) }
+        } catch let stop as StopRequest.Stopped {
+            progress.finish()
+            FileIO.printError("\(stop)")
+            throw ExitCode(128 + StopRequest.signal)
         } catch {
             progress.finish()
             FileIO.printError("\(error)")

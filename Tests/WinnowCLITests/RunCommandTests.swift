@@ -254,3 +254,32 @@ enum MountProbe {
         return ok
     }()
 }
+
+/// P2: SIGTERM and SIGINT stop a run between batches with status 128 + signal, and the
+/// same command finishes it with the output of an uninterrupted run.
+@Suite struct StopSignalTests {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func stopsCleanlyAndResumes(signal: Int32) throws {
+        let input = try RunCommandTests.corpus(pages: 1500)
+        let reference = try RunCommandTests.temporaryDirectory().appendingPathComponent("ref")
+        #expect(try BinaryRunner.run(["run", input.path, "-o", reference.path, "-q"]).status == 0)
+        let out = try RunCommandTests.temporaryDirectory().appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["run", input.path, "-o", out.path, "-q", "-j", "1"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, signal)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {  // the run may have finished before the signal
+            #expect(process.terminationStatus == 128 + signal)
+            #expect(stderr.contains("stopped on request; run the same command again to finish"))
+        }
+        let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try RunCommandTests.shards(out) == RunCommandTests.shards(reference))
+    }
+}

@@ -141,6 +141,12 @@ public final class CorpusRun {
                 result.counts.add(output.counts)
             }
             while !exhausted {
+                // A stop request (SIGINT, SIGTERM) ends the run between batches; this input's
+                // shards are not committed, so the same command redoes it.
+                if StopRequest.isRequested {
+                    _ = pipeline.drain()
+                    throw StopRequest.Stopped()
+                }
                 var batch: [InputItem] = []
                 batch.reserveCapacity(configuration.batchRecords)
                 do {
@@ -161,6 +167,8 @@ public final class CorpusRun {
             // An empty shard is still a valid gzip file.
             for (k, shard) in shards.enumerated() where !wroteAny[k] { try shard.write(GzipEncoder.member([])) }
             for shard in shards { try shard.commit() }
+        } catch let stop as StopRequest.Stopped {
+            throw stop
         } catch {
             throw InputError("\(outDir): cannot write output (\(error)); free space or fix the directory, then run the same command again")
         }
