@@ -23,8 +23,9 @@ func runMinHashBenchmark(documents: Int, repeats: Int) {
         rates.append(Double(documents) / (now() - start))
     }
     let rate = median(rates)
-    print("minhash: \(documents) texts of \(bytes / documents) bytes; \(Int(rate)) signatures/s on one core "
-        + "(\(f1(rate * Double(bytes) / Double(documents) / 1e6)) MB/s), checksum \(checksum)")
+    print(
+        "minhash: \(documents) texts of \(bytes / documents) bytes; \(Int(rate)) signatures/s on one core "
+            + "(\(f1(rate * Double(bytes) / Double(documents) / 1e6)) MB/s), checksum \(checksum)")
     // The peer, on the first 2,000 texts.
     let path = "/tmp/winnow-minhash-texts-\(getpid()).jsonl"
     if let f = fopen(path, "w") {
@@ -43,7 +44,9 @@ func runMinHashBenchmark(documents: Int, repeats: Int) {
     if system("python3 -c 'import datasketch' 2>/dev/null && test -f \(peer)") == 0 {
         _ = system("python3 \(peer) \(path) 2000 > \(path).out")
         if let line = readFirstLine(path + ".out"), let peerRate = Double(line.split(separator: " ").first ?? "") {
-            print("datasketch (128 permutations, update_batch): \(Int(peerRate)) docs/s → winnow/datasketch = \(f1(rate / peerRate))×")
+            print(
+                "datasketch (128 permutations, update_batch): \(Int(peerRate)) docs/s → winnow/datasketch = \(f1(rate / peerRate))×"
+            )
         }
     } else {
         print("datasketch not installed (pip install datasketch): peer skipped")

@@ -139,7 +139,9 @@ do {
     var valid = 0
     for page in pages where UTF8Repair.repairing(page).replaced == 0 { valid += 1 }
     let validate = Double(total) / 1e6 / (now() - start)
-    print("  stages: clean without JSON \(f1(cleanOnly)) MB/s; UTF-8 validation alone \(f1(validate)) MB/s (\(records), \(valid) pages)")
+    print(
+        "  stages: clean without JSON \(f1(cleanOnly)) MB/s; UTF-8 validation alone \(f1(validate)) MB/s (\(records), \(valid) pages)"
+    )
 }
 
 // 3. Reference points on the same bytes.
@@ -161,7 +163,9 @@ let peer = "Benchmarks/peers/regex_emoji_strip.py"
 if shell("command -v python3 > /dev/null && test -f \(peer)") == 0 {
     _ = shell("python3 \(peer) '\(corpusPath)' \(options.repeats) > '\(dir)/peer.txt'")
     if let line = readFirstLine("\(dir)/peer.txt"), let rate = Double(line.split(separator: " ").first ?? "") {
-        print("python re.sub emoji strip: \(f1(rate)) MB/s  → winnow/peer = \(f2(winnow / rate))× (the peer only strips a fixed set)")
+        print(
+            "python re.sub emoji strip: \(f1(rate)) MB/s  → winnow/peer = \(f2(winnow / rate))× (the peer only strips a fixed set)"
+        )
     }
 }
 if options.keep == nil { _ = shell("rm -rf '\(dir)'") }

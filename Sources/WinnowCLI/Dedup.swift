@@ -35,7 +35,9 @@ struct Dedup: ParsableCommand {
             let passes = pass.isEmpty ? Deduplicator.Pass.allCases : Deduplicator.Pass.allCases.filter(pass.contains)
             let s = try Deduplicator(configuration: config).run(passes: passes)
             guard passes.contains(.filter) else {
-                FileIO.printLine("winnow: dedup passes done: \(passes.map(\.rawValue).joined(separator: ", "))", toStandardError: true)
+                FileIO.printLine(
+                    "winnow: dedup passes done: \(passes.map(\.rawValue).joined(separator: ", "))",
+                    toStandardError: true)
                 return
             }
             FileIO.printLine(

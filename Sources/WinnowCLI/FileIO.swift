@@ -68,7 +68,9 @@ enum FileIO {
         try writeAll(bytes, to: path, flags: O_WRONLY | O_APPEND | O_CLOEXEC)
     }
 
-    /// Writes all of `bytes` to standard output. A closed pipe (`winnow clean x | head`) ends
+    /// Writes all of `bytes` to standard output.
+    ///
+    /// A closed pipe (`winnow clean x | head`) ends
     /// the program quietly with status 0, as other Unix tools do.
     static func writeStdout(_ bytes: [UInt8]) {
         var offset = 0

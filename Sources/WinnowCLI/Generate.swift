@@ -19,7 +19,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "Directory to write pages and truth files to (created if missing); or, with --format, the corpus file.")
+    @Option(
+        help: "Directory to write pages and truth files to (created if missing); or, with --format, the corpus file.")
     var out: String?
 
     @Option(help: "Write one corpus file instead of pages: 'jsonl' or 'wet' (gzip when --out ends in .gz).")
@@ -30,7 +31,9 @@ struct Generate: ParsableCommand {
             guard let out else { throw ValidationError("--format needs --out FILE") }
             try FileIO.writeFile(out, [])
             let gzip = out.hasSuffix(".gz")
-            try FarmCorpus.write(format: format, pages: max(1, pages), seed: seed, gzip: gzip) { try FileIO.appendFile(out, $0) }
+            try FarmCorpus.write(format: format, pages: max(1, pages), seed: seed, gzip: gzip) {
+                try FileIO.appendFile(out, $0)
+            }
             return
         }
         var stream: [UInt8] = []

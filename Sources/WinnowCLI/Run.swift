@@ -46,7 +46,9 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let maxRecordBytes, maxRecordBytes < 1024 { throw ValidationError("--max-record-bytes must be at least 1024") }
+        if let maxRecordBytes, maxRecordBytes < 1024 {
+            throw ValidationError("--max-record-bytes must be at least 1024")
+        }
     }
 
     func run() throws {
@@ -100,7 +102,9 @@ struct Run: ParsableCommand {
     }
 }
 
-/// The live progress line on a terminal: pages/s, MB/s, percent, ETA. Silent otherwise.
+/// The live progress line on a terminal: pages/s, MB/s, percent, ETA.
+///
+/// Silent otherwise.
 final class ProgressLine {
     private let enabled: Bool
     private var lastDraw = 0.0
@@ -115,7 +119,8 @@ final class ProgressLine {
         lastDraw = p.seconds
         let fraction = p.fileBytesTotal > 0 ? Double(p.fileBytesDone) / Double(p.fileBytesTotal) : 0
         let eta = fraction > 0 ? p.seconds * (1 - fraction) / fraction : 0
-        let line = "\u{1B}[2K\r\(Int(Double(p.pages) / max(p.seconds, 1e-9))) pages/s  "
+        let line =
+            "\u{1B}[2K\r\(Int(Double(p.pages) / max(p.seconds, 1e-9))) pages/s  "
             + "\(Self.format(Double(p.textBytes) / 1e6 / max(p.seconds, 1e-9))) MB/s  "
             + "\(Int(fraction * 100))%  ETA \(Int(eta))s"
         FileIO.printRaw(line, toStandardError: true)

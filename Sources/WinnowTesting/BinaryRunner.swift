@@ -30,7 +30,8 @@ public enum BinaryRunner {
         let input = Pipe()
         let output = Pipe()
         // Standard error goes to a file, so neither pipe can fill while the other is read.
-        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-stderr-\(UUID().uuidString)")
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "winnow-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorPath.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorPath) }
         let errors = try FileHandle(forWritingTo: errorPath)

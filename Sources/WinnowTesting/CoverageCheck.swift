@@ -2,8 +2,9 @@ public import Winnow
 
 /// Checks the "nothing lost" invariant of a page record (DESIGN.md §3.2).
 public enum CoverageCheck {
-    /// Problems found, worded for a failure message; empty when the record accounts for the
-    /// whole page:
+    /// Problems found, worded for a failure message; empty when the record accounts for the page.
+    ///
+    /// The record accounts for the page when:
     /// - every byte that is not whitespace lies in some span (paragraph, metadata or removed);
     /// - each article's paragraphs, read back from the page (their spans, minus the injected
     ///   noise spans inside them), give the article's text, ignoring whitespace;
@@ -32,9 +33,12 @@ public enum CoverageCheck {
             return TruthComparison.withoutWhitespace(String(decoding: kept, as: UTF8.self))
         }
         for (k, article) in record.articles.enumerated() {
-            let fromSpans = record.spans.filter { $0.role == .paragraph(article: k) }.map { readBack($0.range) }.joined()
+            let fromSpans = record.spans.filter { $0.role == .paragraph(article: k) }.map { readBack($0.range) }
+                .joined()
             if fromSpans != TruthComparison.withoutWhitespace(article.text) {
-                out.append("article \(k + 1): paragraph spans read «\(fromSpans.prefix(40))…», text is «\(article.text.prefix(40))…»")
+                out.append(
+                    "article \(k + 1): paragraph spans read «\(fromSpans.prefix(40))…», text is «\(article.text.prefix(40))…»"
+                )
             }
         }
         for span in record.removed where span.kind != .injectedNoise {

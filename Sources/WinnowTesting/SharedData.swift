@@ -53,7 +53,8 @@ public enum SharedData {
 public enum Fixtures {
     /// The repository root, found from this file's path.
     public static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Tests/Fixtures/<relativePath>`.

@@ -121,7 +121,8 @@ import WinnowTesting
         func record(_ type: String, _ body: String, length: String? = nil) -> String {
             "WARC/1.0\r\nWARC-Type: \(type)\r\nContent-Length: \(length ?? String(body.utf8.count))\r\n\r\n\(body)\r\n\r\n"
         }
-        let text = record("warcinfo", "software: test") + record("conversion", Self.page)
+        let text =
+            record("warcinfo", "software: test") + record("conversion", Self.page)
             + record("conversion", "x", length: "abc") + record("metadata", "k: v") + record("conversion", Self.page)
         let o = try Self.run(Array(text.utf8), name: "x.warc.wet")
         #expect(o.recordsIn == 3)
@@ -147,7 +148,9 @@ import WinnowTesting
         let good = dir.appendingPathComponent("good.jsonl")
         try Data(Self.jsonl([Self.good])).write(to: good)
         let out = dir.appendingPathComponent("out")
-        let r = try BinaryRunner.run(["run", dir.appendingPathComponent("missing.jsonl").path, good.path, "-o", out.path, "-q"])
+        let r = try BinaryRunner.run([
+            "run", dir.appendingPathComponent("missing.jsonl").path, good.path, "-o", out.path, "-q",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("missing.jsonl: no such file"))
         let totals = try #require(try RunCommandTests.manifest(out)["totals"] as? [String: Any])

@@ -30,7 +30,10 @@ import WinnowTesting
         let result = try BinaryRunner.run(["clean", "--explain", "--no-color", Self.examplePage])
         #expect(result.status == 0)
         let text = result.stdoutText
-        for kind in ["injected-noise", "duplicate-byline", "fold-marker", "source-footer", "keyword-stuffing", "link-list", "page-header"] {
+        for kind in [
+            "injected-noise", "duplicate-byline", "fold-marker", "source-footer", "keyword-stuffing", "link-list",
+            "page-header",
+        ] {
             #expect(text.contains("[\(kind): "), "no \(kind) span in --explain output")
         }
         #expect(text.contains("article 2 of 2"))

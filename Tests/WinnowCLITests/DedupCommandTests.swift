@@ -28,7 +28,10 @@ import WinnowTesting
         #expect(keptLines.count == kept)
         #expect(dupLines.count == duplicates)
         // Every dup names a kept article.
-        let keptIds = Set(keptLines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String })
+        let keptIds = Set(
+            keptLines.compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+            })
         for line in dupLines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(keptIds.contains(object["dup_of"] as? String ?? ""))
@@ -70,7 +73,9 @@ import WinnowTesting
             ("远程课堂", ["山村小学的孩子们通过屏幕和城里的老师一起上音乐课。", "学校每周能开设四节远程课程。"]),
         ]
         for round in 0..<2 {
-            for (title, body) in samples { lines.append(Self.page(site: "某某资讯网", title: title + "\(round)", body: body + ["第\(round)版。"])) }
+            for (title, body) in samples {
+                lines.append(Self.page(site: "某某资讯网", title: title + "\(round)", body: body + ["第\(round)版。"]))
+            }
         }
         // Site B: the same line on two pages only.
         lines.append(Self.page(site: "城事在线", title: "旧书市集", body: ["周末的旧书市集回来了，摊位比去年多了一倍。"]))
@@ -81,7 +86,9 @@ import WinnowTesting
         #expect(try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"]).status == 0)
         let r = try BinaryRunner.run(["dedup", out.path])
         #expect(r.status == 0, "\(r.stderr)")
-        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dedup/manifest.json"))) as? [String: Any])
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("dedup/manifest.json")))
+                as? [String: Any])
         #expect(manifest["template_lines"] as? Int == 1)
         let kept = try RunCommandTests.lines(out.appendingPathComponent("dedup"), "articles")
         let records = kept.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
@@ -111,8 +118,9 @@ import WinnowTesting
             #expect(r.status == 0, "\(pass): \(r.stderr)")
         }
         for kind in ["articles", "dups", "templates"] {
-            #expect(try RunCommandTests.lines(together.appendingPathComponent("dedup"), kind)
-                == RunCommandTests.lines(apart.appendingPathComponent("dedup"), kind))
+            #expect(
+                try RunCommandTests.lines(together.appendingPathComponent("dedup"), kind)
+                    == RunCommandTests.lines(apart.appendingPathComponent("dedup"), kind))
         }
     }
 

@@ -16,7 +16,10 @@ import WinnowTesting
         let dir = try temporaryDirectory().appendingPathComponent("in")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (format, name, seed) in [("jsonl", "a.jsonl.gz", "3"), ("wet", "b.warc.wet.gz", "4")] {
-            let r = try BinaryRunner.run(["generate", "--pages", "\(pages)", "--seed", seed, "--format", format, "--out", dir.appendingPathComponent(name).path])
+            let r = try BinaryRunner.run([
+                "generate", "--pages", "\(pages)", "--seed", seed, "--format", format, "--out",
+                dir.appendingPathComponent(name).path,
+            ])
             try #require(r.status == 0, "\(r.stderr)")
         }
         return dir
@@ -31,7 +34,8 @@ import WinnowTesting
     static func lines(_ out: URL, _ kind: String) throws -> [String] {
         let dir = out.appendingPathComponent(kind)
         var lines: [String] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".jsonl.gz") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        where name.hasSuffix(".jsonl.gz") {
             let r = try ShellRunner.run("gzip -dc '\(dir.appendingPathComponent(name).path)'")
             lines += r.split(separator: "\n").map(String.init)
         }
@@ -64,7 +68,9 @@ import WinnowTesting
         #expect(inputs.map { $0["format"] as? String } == ["jsonl", "wet"])
         for entry in inputs {
             let counts = try #require(entry["counts"] as? [String: Any])
-            #expect(counts["records_in"] as? Int == (counts["pages_out"] as? Int ?? -1) + (counts["rejected"] as? Int ?? -1))
+            #expect(
+                counts["records_in"] as? Int == (counts["pages_out"] as? Int ?? -1) + (counts["rejected"] as? Int ?? -1)
+            )
         }
         // Output lines match the counts.
         #expect(try Self.lines(out, "pages").count == 600)
@@ -74,7 +80,9 @@ import WinnowTesting
 
     @Test func outputDoesNotDependOnThreadsOrInputOrder() throws {
         let input = try Self.corpus(pages: 200)
-        let files = try FileManager.default.contentsOfDirectory(atPath: input.path).sorted().map { input.appendingPathComponent($0).path }
+        let files = try FileManager.default.contentsOfDirectory(atPath: input.path).sorted().map {
+            input.appendingPathComponent($0).path
+        }
         var outputs: [[String: Data]] = []
         for (jobs, order) in [(1, files), (2, files.reversed()), (8, files.reversed())] {
             let out = try Self.temporaryDirectory().appendingPathComponent("out")
@@ -117,7 +125,10 @@ import WinnowTesting
         let input = try Self.corpus(pages: 50)
         let out = try Self.temporaryDirectory().appendingPathComponent("out")
         #expect(try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"]).status == 0)
-        let r1 = try BinaryRunner.run(["generate", "--pages", "60", "--seed", "9", "--format", "jsonl", "--out", input.appendingPathComponent("a.jsonl.gz").path])
+        let r1 = try BinaryRunner.run([
+            "generate", "--pages", "60", "--seed", "9", "--format", "jsonl", "--out",
+            input.appendingPathComponent("a.jsonl.gz").path,
+        ])
         try #require(r1.status == 0)
         let refused = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
         #expect(refused.status == 1)
@@ -131,7 +142,8 @@ import WinnowTesting
     @Test func refusesASecondRunOnTheSameDirectory() throws {
         let input = try Self.corpus(pages: 20)
         let out = try Self.temporaryDirectory().appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent(".winnow"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: out.appendingPathComponent(".winnow"), withIntermediateDirectories: true)
         // Hold the run's lock as a running winnow would.
         let fd = open(out.appendingPathComponent(".winnow/lock").path, O_RDWR | O_CREAT, 0o644)
         defer { close(fd) }
@@ -141,7 +153,6 @@ import WinnowTesting
         #expect(r.stderr.contains("another winnow run is using this output directory"))
     }
 }
-
 
 /// Inputs that must stream: standard input, and a single line larger than the record cap.
 @Suite struct StreamingRunTests {
@@ -202,10 +213,15 @@ import WinnowTesting
         try Data(#"{"body":"\#(BadInputTests.page)","text":"另一段文字。"}"#.utf8).write(to: input)
         let config = dir.appendingPathComponent("winnow.toml")
         try Data("[input]\ntext_field = \"body\"\n".utf8).write(to: config)
-        let a = try BinaryRunner.run(["run", input.path, "-o", dir.appendingPathComponent("a").path, "--config", config.path, "-q"])
+        let a = try BinaryRunner.run([
+            "run", input.path, "-o", dir.appendingPathComponent("a").path, "--config", config.path, "-q",
+        ])
         #expect(a.status == 0, "\(a.stderr)")
         #expect(try RunCommandTests.lines(dir.appendingPathComponent("a"), "articles").first?.contains("城市图书馆") == true)
-        let b = try BinaryRunner.run(["run", input.path, "-o", dir.appendingPathComponent("b").path, "--config", config.path, "--text-field", "text", "-q"])
+        let b = try BinaryRunner.run([
+            "run", input.path, "-o", dir.appendingPathComponent("b").path, "--config", config.path, "--text-field",
+            "text", "-q",
+        ])
         #expect(b.status == 0)
         #expect(try RunCommandTests.lines(dir.appendingPathComponent("b"), "articles").first?.contains("另一段文字") == true)
     }
@@ -221,7 +237,9 @@ import WinnowTesting
 }
 
 /// P3: a full disk stops the run with a clear error, commits nothing partial, and the same
-/// command finishes the job once there is space. Needs permission to mount a tmpfs.
+/// command finishes the job once there is space.
+///
+/// Needs permission to mount a tmpfs.
 @Suite(.enabled(if: MountProbe.canMount, "needs permission to mount a tmpfs (root); skipped"))
 struct DiskFullTests {
     @Test func diskFullThenResume() throws {
@@ -234,7 +252,9 @@ struct DiskFullTests {
         let out = mountPoint.appendingPathComponent("out")
         let full = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
         #expect(full.status == 1)
-        #expect(full.stderr.contains("No space left on device") || full.stderr.contains("no space left on device"), "\(full.stderr)")
+        #expect(
+            full.stderr.contains("No space left on device") || full.stderr.contains("no space left on device"),
+            "\(full.stderr)")
         #expect(full.stderr.contains("run the same command again"))
         _ = try ShellRunner.run("mount -o remount,size=64m '\(mountPoint.path)'")
         let resumed = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
@@ -249,7 +269,8 @@ enum MountProbe {
         guard getuid() == 0 else { return false }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-mount-probe-\(getpid())").path
         _ = try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let ok = (try? ShellRunner.run("mount -t tmpfs -o size=64k tmpfs '\(dir)' && umount '\(dir)' && echo ok")) == "ok\n"
+        let ok =
+            (try? ShellRunner.run("mount -t tmpfs -o size=64k tmpfs '\(dir)' && umount '\(dir)' && echo ok")) == "ok\n"
         try? FileManager.default.removeItem(atPath: dir)
         return ok
     }()

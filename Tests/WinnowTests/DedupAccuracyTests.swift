@@ -29,7 +29,8 @@ struct DedupAccuracyTests {
                     variant.paragraphs.remove(at: Int.random(in: 0..<variant.paragraphs.count, using: &rng))
                 }
                 if copy > 0, rng.chance(0.3), let k = variant.paragraphs.indices.randomElement(using: &rng) {
-                    variant.paragraphs[k] = String(variant.paragraphs[k].prefix(max(0, variant.paragraphs[k].count - 6))) + "，据了解。"
+                    variant.paragraphs[k] =
+                        String(variant.paragraphs[k].prefix(max(0, variant.paragraphs[k].count - 6))) + "，据了解。"
                 }
                 // Sometimes a second, unrelated article shares the page.
                 var articles = [variant]
@@ -73,15 +74,17 @@ struct DedupAccuracyTests {
         }
         let precision = Double(correctPairs) / Double(max(1, foundPairs))
         let recall = Double(correctPairs) / Double(max(1, truePairs))
-        print("dedup on disguised copies of CCTV news: \(ids.count) articles, \(truePairs) duplicate pairs; "
-            + "precision \(String(format: "%.4f", precision)), recall \(String(format: "%.4f", recall)); "
-            + "kept \(summary.kept), exact \(summary.exactDuplicates), near \(summary.nearDuplicates)")
+        print(
+            "dedup on disguised copies of CCTV news: \(ids.count) articles, \(truePairs) duplicate pairs; "
+                + "precision \(String(format: "%.4f", precision)), recall \(String(format: "%.4f", recall)); "
+                + "kept \(summary.kept), exact \(summary.exactDuplicates), near \(summary.nearDuplicates)")
         if let dump = ProcessInfo.processInfo.environment["WINNOW_DUMP_FAILURES"] {
             var clusters: [String: [String]] = [:]
             for id in ids { clusters[cluster(id), default: []].append(id) }
             var report = ""
             for (root, members) in clusters where Set(members.map { truth[$0] ?? -1 }).count > 1 {
-                report += "cluster \(root): " + members.map { "\($0)=src\(truth[$0] ?? -1)" }.joined(separator: " ") + "\n"
+                report +=
+                    "cluster \(root): " + members.map { "\($0)=src\(truth[$0] ?? -1)" }.joined(separator: " ") + "\n"
             }
             try report.write(toFile: dump + "/dedup-wrong.txt", atomically: true, encoding: .utf8)
             var missed = ""

@@ -22,7 +22,9 @@ import WinnowTesting
     }
 
     /// Frozen values, computed by an independent Python implementation of the documented
-    /// algorithm (StableHash.swift). If these change, every persisted page id changes.
+    /// algorithm (StableHash.swift).
+    ///
+    /// If these change, every persisted page id changes.
     @Test func hashIsFrozen() {
         #expect(StableHash.hex(StableHash.hash64(Array("winnow".utf8))) == "87aeeb6cf3649d39")
         #expect(StableHash.hex(StableHash.hash64(Array("城市图书馆夜间开放一周年".utf8))) == "11508ae9b275e095")

@@ -22,7 +22,9 @@ import WinnowTesting
             }
             let diff = TruthComparison.differences(record, page.truth)
             if !diff.isEmpty {
-                failures.append("page \(k + 1) (\(page.truth.noiseFamily.name), period \(page.truth.period)): " + diff.joined(separator: "; "))
+                failures.append(
+                    "page \(k + 1) (\(page.truth.noiseFamily.name), period \(page.truth.period)): "
+                        + diff.joined(separator: "; "))
             }
         }
         #expect(

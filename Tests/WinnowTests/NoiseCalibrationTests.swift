@@ -5,7 +5,9 @@ import WinnowTesting
 
 /// The placement log-likelihood ratios coded in ``NoiseSite/placementEvidence`` must match
 /// what the data says: injected sites measured on farm pages generated from real news,
-/// written sites on real Weibo posts. Prints the table recorded in BENCHMARKS.md.
+/// written sites on real Weibo posts.
+///
+/// Prints the table recorded in BENCHMARKS.md.
 @Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data (set WINNOW_SHARED_DATA); skipped"))
 struct NoiseCalibrationTests {
     enum Placement: String, CaseIterable {
@@ -27,7 +29,9 @@ struct NoiseCalibrationTests {
         let bytes = Array(text.utf8)
         var sites: [NoiseSite] = []
         bytes.withUnsafeBufferPointer { p in
-            for (i, line) in LineSplitter.lines(p).enumerated() { NoiseScanner.scan(p, line: i, range: line, into: &sites) }
+            for (i, line) in LineSplitter.lines(p).enumerated() {
+                NoiseScanner.scan(p, line: i, range: line, into: &sites)
+            }
         }
         return sites
     }
@@ -41,12 +45,16 @@ struct NoiseCalibrationTests {
 
     @Test func placementRatiosMatchTheData() throws {
         var written: [NoiseSite] = []
-        for file in ["clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz", "cold-emoji-subset/posts.jsonl"] {
+        for file in [
+            "clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz",
+            "cold-emoji-subset/posts.jsonl",
+        ] {
             for r in try SharedData.records(file) {
                 written += Self.sites(r["text"] as? String ?? "").filter { $0.family == .emoji }
             }
         }
-        let news = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz").prefix(600).compactMap { r -> FarmPageGenerator.SourceArticle? in
+        let news = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz").prefix(600).compactMap {
+            r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
             return .init(title: title, paragraphs: body.split(separator: "\n").map(String.init))
         }
@@ -63,7 +71,9 @@ struct NoiseCalibrationTests {
         for placement in Placement.allCases {
             let measured = log(max(1e-3, i[placement] ?? 0) / max(1e-3, w[placement] ?? 0))
             let probe = NoiseSite.probe(placement: placement)
-            print("\(placement.rawValue) | \(String(format: "%.3f", i[placement] ?? 0)) | \(String(format: "%.3f", w[placement] ?? 0)) | \(String(format: "%+.2f", measured)) | \(String(format: "%+.2f", probe.placementEvidence))")
+            print(
+                "\(placement.rawValue) | \(String(format: "%.3f", i[placement] ?? 0)) | \(String(format: "%.3f", w[placement] ?? 0)) | \(String(format: "%+.2f", measured)) | \(String(format: "%+.2f", probe.placementEvidence))"
+            )
             #expect(abs(measured - probe.placementEvidence) < 0.6, "\(placement.rawValue): measured \(measured)")
         }
         print("sites: \(injected.count) injected, \(written.count) written")

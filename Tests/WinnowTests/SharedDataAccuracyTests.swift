@@ -4,7 +4,9 @@ import Winnow
 import WinnowTesting
 
 /// Accuracy on third-party text in `../shared/data` (read at test time, never copied into
-/// the repository). Disabled, with this reason, when the data is absent.
+/// the repository).
+///
+/// Disabled, with this reason, when the data is absent.
 @Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data (set WINNOW_SHARED_DATA); skipped"))
 struct SharedDataAccuracyTests {
     /// 2,000 farm pages generated from real CCTV news: at least 99% must give back every
@@ -13,7 +15,9 @@ struct SharedDataAccuracyTests {
         let records = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz")
         let articles = records.compactMap { r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
-            let paragraphs = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let paragraphs = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             return paragraphs.isEmpty ? nil : .init(title: title, paragraphs: paragraphs)
         }
         try #require(articles.count >= 2_000)
@@ -56,7 +60,10 @@ struct SharedDataAccuracyTests {
         var total = 0
         var removed = 0
         var examples: [String] = []
-        for file in ["clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz", "cold-emoji-subset/posts.jsonl"] {
+        for file in [
+            "clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz",
+            "cold-emoji-subset/posts.jsonl",
+        ] {
             for r in try SharedData.records(file) {
                 guard let text = r["text"] as? String else { continue }
                 let emojiCount = EmojiCounter.count(text)
@@ -66,8 +73,9 @@ struct SharedDataAccuracyTests {
                     removed += emojiCount
                     continue
                 }
-                let kept = EmojiCounter.count(record.articles.map(\.text).joined() + record.links.map(\.title).joined()
-                    + (record.title ?? ""))
+                let kept = EmojiCounter.count(
+                    record.articles.map(\.text).joined() + record.links.map(\.title).joined()
+                        + (record.title ?? ""))
                 if kept < emojiCount {
                     removed += emojiCount - kept
                     examples.append(text)

@@ -28,7 +28,8 @@ enum BylineParser {
         let groupStart = i
         var groupEnd = i
         while i < end {
-            guard let (field, next) = self.field(p, at: i, end: end), !labelsSeen.contains(field.kind) || field.kind == .other
+            guard let (field, next) = self.field(p, at: i, end: end),
+                !labelsSeen.contains(field.kind) || field.kind == .other
             else { break }
             fields.append(field)
             labelsSeen.append(field.kind)
@@ -55,7 +56,8 @@ enum BylineParser {
         let valueStart = j
         var scalars = 0
         while j < end, ParagraphSplitter.whitespaceLength(p, at: j) == 0 {
-            if best.kind != .originalTitle, separatorLength(p, at: j) != nil || delimiter(p, at: j, end: end)?.1 == true {
+            if best.kind != .originalTitle, separatorLength(p, at: j) != nil || delimiter(p, at: j, end: end)?.1 == true
+            {
                 break
             }
             j += UTF8Scalar.length(lead: p[j])

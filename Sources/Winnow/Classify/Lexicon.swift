@@ -11,7 +11,9 @@ enum Lexicon {
     /// `继续阅读`, `余下全文`, `查看全文`, …).
     static let foldMarkerParts = PhraseSet(bytes(["展开", "全文", "剩余", "阅读", "查看", "点击", "继续", "余下"]))
 
-    /// Portal footers: `返回{portal},查看更多` and the like. The portal name between the
+    /// Portal footers: `返回{portal},查看更多` and the like.
+    ///
+    /// The portal name between the
     /// verb and the tail becomes the article's `via`.
     static let footerVerbs = bytes(["点击返回", "返回", "回到"])  // longest first
     static let footerTails = bytes(["查看更多", "首页", "阅读更多", "看更多", "查看更多精彩", "了解更多"])
@@ -24,24 +26,27 @@ enum Lexicon {
     ])
 
     /// Byline labels and the field each one fills.
-    static let bylineLabels: [(label: [UInt8], kind: BylineField)] = ([
-        ("责任编辑", .editor), ("编辑", .editor), ("责编", .editor), ("作者", .author), ("撰文", .author),
-        ("记者", .author), ("文字", .author), ("来源", .outlet), ("稿源", .outlet), ("原标题", .originalTitle),
-        ("文", .text), ("图", .other), ("摄影", .other), ("校对", .other), ("审核", .other), ("通讯员", .other),
-        ("出品", .other), ("排版", .other), ("美编", .other),
-    ] as [(String, BylineField)]).map { (label: Array($0.0.utf8), kind: $0.1) }
+    static let bylineLabels: [(label: [UInt8], kind: BylineField)] =
+        ([
+            ("责任编辑", .editor), ("编辑", .editor), ("责编", .editor), ("作者", .author), ("撰文", .author),
+            ("记者", .author), ("文字", .author), ("来源", .outlet), ("稿源", .outlet), ("原标题", .originalTitle),
+            ("文", .text), ("图", .other), ("摄影", .other), ("校对", .other), ("审核", .other), ("通讯员", .other),
+            ("出品", .other), ("排版", .other), ("美编", .other),
+        ] as [(String, BylineField)]).map { (label: Array($0.0.utf8), kind: $0.1) }
 
     /// The byline labels prepared for matching (indices as in ``bylineLabels``).
     static let bylineLabelSet = PhraseSet(bylineLabels.map(\.label))
 
     /// Labels of view counters and dates in a page's meta line (`更新时间: … 浏览次数:6612`).
-    static let viewLabels = PhraseSet(bytes([
-        "浏览次数", "浏览量", "阅读量", "阅读数", "阅读", "浏览", "点击", "点击量", "点击数", "人气", "热度", "访问量",
-        "围观",
-    ]))
-    static let dateLabels = PhraseSet(bytes([
-        "更新时间", "发布时间", "发表时间", "时间", "日期", "发布日期", "更新日期", "发布于", "更新于", "上传时间",
-    ]))
+    static let viewLabels = PhraseSet(
+        bytes([
+            "浏览次数", "浏览量", "阅读量", "阅读数", "阅读", "浏览", "点击", "点击量", "点击数", "人气", "热度", "访问量",
+            "围观",
+        ]))
+    static let dateLabels = PhraseSet(
+        bytes([
+            "更新时间", "发布时间", "发表时间", "时间", "日期", "发布日期", "更新日期", "发布于", "更新于", "上传时间",
+        ]))
 
     /// Endings of site names, to split `某某资讯网最新热点` into site and section when no
     /// separator stands between them.

@@ -66,7 +66,8 @@ struct LineFeatures: Sendable {
             let wordLike = cls.isWordCharacter
             if wordLike, !inItem { items += 1 }
             inItem = wordLike
-            lastClass = cls == .finalPunct && v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39 ? .punct : cls
+            lastClass =
+                cls == .finalPunct && v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39 ? .punct : cls
             if cls != .closePunct { lastNonClose = cls }
         }
         endsSentence = lastClass == .finalPunct || (lastClass == .closePunct && lastNonClose == .finalPunct)

@@ -12,14 +12,16 @@ enum MetaLineRule {
 
     static func parse(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Values? {
         // The line must open with a label; this also keeps long body lines cheap.
-        guard ByteMatch.longestPrefix(p, range, in: Lexicon.dateLabels) != nil
-            || ByteMatch.longestPrefix(p, range, in: Lexicon.viewLabels) != nil
+        guard
+            ByteMatch.longestPrefix(p, range, in: Lexicon.dateLabels) != nil
+                || ByteMatch.longestPrefix(p, range, in: Lexicon.viewLabels) != nil
         else { return nil }
         // Find each colon and the lexicon label that ends right before it.
         var labels: [(start: Int, valueStart: Int, isDate: Bool)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            let colonLength = p[i] == UInt8(ascii: ":") ? 1 : (ByteMatch.hasPrefix(p, i..<range.upperBound, fullColon) ? 3 : 0)
+            let colonLength =
+                p[i] == UInt8(ascii: ":") ? 1 : (ByteMatch.hasPrefix(p, i..<range.upperBound, fullColon) ? 3 : 0)
             guard colonLength > 0 else {
                 i += UTF8Scalar.length(lead: p[i])
                 continue
@@ -62,7 +64,8 @@ enum MetaLineRule {
     ) -> [UInt8]? {
         var best: [UInt8]?
         let trimmedRange = ParagraphSplitter.trim(p, range)
-        for phrase in phrases where ByteMatch.hasSuffix(p, trimmedRange, phrase) && trimmedRange.upperBound == range.upperBound {
+        for phrase in phrases
+        where ByteMatch.hasSuffix(p, trimmedRange, phrase) && trimmedRange.upperBound == range.upperBound {
             if phrase.count > (best?.count ?? 0) { best = phrase }
         }
         return best

@@ -132,7 +132,9 @@ public final class Deduplicator: Sendable {
                     similarity.append(Float(bitPattern: raw.loadUnaligned(fromByteOffset: 8 * k + 4, as: UInt32.self)))
                 }
             }
-            let keys = templateBytes.withUnsafeBytes { raw in (0..<(raw.count / 8)).map { raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self) } }
+            let keys = templateBytes.withUnsafeBytes { raw in
+                (0..<(raw.count / 8)).map { raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self) }
+            }
             let templates = TemplateLines(keys: Set(keys))
             summary.templateKeys = templates.keys.count
             summary.templateParagraphsRemoved = try filterPass(
@@ -258,7 +260,9 @@ public final class Deduplicator: Sendable {
         var isExact = [Bool](repeating: false, count: n)
         // Exact duplicates: equal 128-bit hashes.
         var byHash = (0..<n).map { UInt32($0) }
-        byHash.sort { (exact[2 * Int($0)], exact[2 * Int($0) + 1], $0) < (exact[2 * Int($1)], exact[2 * Int($1) + 1], $1) }
+        byHash.sort {
+            (exact[2 * Int($0)], exact[2 * Int($0) + 1], $0) < (exact[2 * Int($1)], exact[2 * Int($1) + 1], $1)
+        }
         for k in 1..<max(1, n) {
             let a = Int(byHash[k - 1])
             let b = Int(byHash[k])
@@ -278,7 +282,8 @@ public final class Deduplicator: Sendable {
             try files.forEachRecord { doc, record in
                 var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
                 for r in 0..<rows {
-                    let v = record.loadUnaligned(fromByteOffset: SignatureFiles.signatureOffset + 4 * (band * rows + r), as: UInt32.self)
+                    let v = record.loadUnaligned(
+                        fromByteOffset: SignatureFiles.signatureOffset + 4 * (band * rows + r), as: UInt32.self)
                     h = StableHash.mix(h ^ UInt64(v))
                 }
                 keys[doc] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(doc)
@@ -297,7 +302,9 @@ public final class Deduplicator: Sendable {
                         let cb = sets.center(b)
                         files.signature(ca, into: &sigA)
                         files.signature(cb, into: &sigB)
-                        if isCopy(sigA, sigB, Int(lengths[ca]), Int(lengths[cb])), files.numbers(ca).isCompatible(with: files.numbers(cb)) {
+                        if isCopy(sigA, sigB, Int(lengths[ca]), Int(lengths[cb])),
+                            files.numbers(ca).isCompatible(with: files.numbers(cb))
+                        {
                             sets.union(a, b)
                         }
                     }
@@ -311,7 +318,9 @@ public final class Deduplicator: Sendable {
         for doc in 0..<n {
             let root = sets.find(doc)
             let current = Int(best[root])
-            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) { best[root] = Int32(doc) }
+            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) {
+                best[root] = Int32(doc)
+            }
         }
         var survivor = [UInt32](repeating: 0, count: n)
         var similarity = [Float](repeating: 1, count: n)
@@ -323,7 +332,8 @@ public final class Deduplicator: Sendable {
             if s != doc {
                 files.signature(doc, into: &sigA)
                 files.signature(s, into: &sigB)
-                similarity[doc] = Float(sigA.withUnsafeBufferPointer { a in sigB.withUnsafeBufferPointer { MinHasher.similarity(a, $0) } })
+                similarity[doc] = Float(
+                    sigA.withUnsafeBufferPointer { a in sigB.withUnsafeBufferPointer { MinHasher.similarity(a, $0) } })
                 if isExact[doc] || (exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1]) {
                     summary.exactDuplicates += 1
                 } else {
@@ -457,7 +467,8 @@ public final class Deduplicator: Sendable {
 
     static func id(_ bytes: ArraySlice<UInt8>) -> String? {
         let parser = JSONRecordParser(fields: [Array("id".utf8)])
-        guard let values = try? bytes.withUnsafeBufferPointer({ try parser.parse($0) }), case .string(let id)? = values[0]
+        guard let values = try? bytes.withUnsafeBufferPointer({ try parser.parse($0) }),
+            case .string(let id)? = values[0]
         else { return nil }
         return String(decoding: id, as: UTF8.self)
     }
@@ -489,7 +500,8 @@ public final class Deduplicator: Sendable {
         // The arrays pass 2 holds per article, by design; and what the process measured.
         w.key("bytes_per_article_in_arrays"); w.value(s.bytesPerArticle)
         w.key("peak_rss_mb"); w.value(Clock.peakResidentMegabytes)
-        w.key("peak_rss_bytes_per_article"); w.value(s.articles > 0 ? Int(Clock.peakResidentMegabytes * 1_048_576) / s.articles : 0)
+        w.key("peak_rss_bytes_per_article");
+        w.value(s.articles > 0 ? Int(Clock.peakResidentMegabytes * 1_048_576) / s.articles : 0)
         w.key("timings")
         w.beginObject()
         for (k, v) in s.seconds.sorted(by: { $0.key < $1.key }) {
@@ -513,7 +525,9 @@ public struct DedupConfiguration: Sendable {
     /// Estimated share of the shorter article's 5-grams found in the longer one at which it is
     /// a copy with parts cut.
     public var containment = 0.9
-    /// LSH bands × rows (≤ 128 signature values). 42 × 3 gives a candidate probability of
+    /// LSH bands × rows (≤ 128 signature values).
+    ///
+    /// 42 × 3 gives a candidate probability of
     /// 1 − (1 − s³)⁴² : 0.29 at s = 0.2, 0.68 at s = 0.3, 0.97 at s = 0.43, 0.99995 at s = 0.7.
     /// The low knee catches cut copies (a third of the text cut gives s ≈ 0.45); every
     /// candidate is verified on the whole signature, so it costs comparisons, not precision.

@@ -1,5 +1,7 @@
 /// The match view of a text: what two copies of an article share however they were
-/// disguised (DESIGN.md §3.3). Used for dedup and statistics only, never for output.
+/// disguised (DESIGN.md §3.3).
+///
+/// Used for dedup and statistics only, never for output.
 ///
 /// Whitespace, invisible characters and the noise classes (emoji, pictographs, rare
 /// symbols) are dropped; full-width ASCII forms (`Ａ`, `，`, `：`) fold to their ASCII

@@ -25,8 +25,9 @@ struct NumberSketch: Sendable, Equatable {
             }
             var h: UInt64 = 0x4E55_4D42_4552_5321  // "NUMBERS!"
             var length = 0
-            while i < scalars.count, Self.isDigit(scalars[i])
-                || (scalars[i] == 0x2E && i + 1 < scalars.count && Self.isDigit(scalars[i + 1]) && length > 0)
+            while i < scalars.count,
+                Self.isDigit(scalars[i])
+                    || (scalars[i] == 0x2E && i + 1 < scalars.count && Self.isDigit(scalars[i + 1]) && length > 0)
             {
                 h = StableHash.mix(h ^ UInt64(scalars[i]))
                 length += 1

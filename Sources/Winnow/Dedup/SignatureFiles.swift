@@ -1,7 +1,9 @@
 internal import Glibc
 
 /// The signature files of pass 1, read without loading them: streamed for whole-corpus
-/// scans, read record by record (`pread`) to verify a candidate pair. Pass 2 thus keeps only
+/// scans, read record by record (`pread`) to verify a candidate pair.
+///
+/// Pass 2 thus keeps only
 /// a few dozen bytes per article in memory, whatever the corpus size.
 ///
 /// Record layout (little-endian, ``Deduplicator/recordSize`` bytes): match-view length
@@ -39,9 +41,13 @@ final class SignatureFiles {
                 let records = min(remaining, 2048)
                 let want = records * size
                 let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(offset)) }
-                guard got == want else { throw InputError("signature file \(k) is shorter than its count; run dedup again") }
+                guard got == want else {
+                    throw InputError("signature file \(k) is shorter than its count; run dedup again")
+                }
                 buffer.withUnsafeBytes { raw in
-                    for r in 0..<records { body(doc + r, UnsafeRawBufferPointer(rebasing: raw[(r * size)..<((r + 1) * size)])) }
+                    for r in 0..<records {
+                        body(doc + r, UnsafeRawBufferPointer(rebasing: raw[(r * size)..<((r + 1) * size)]))
+                    }
                 }
                 doc += records
                 offset += want
@@ -60,13 +66,17 @@ final class SignatureFiles {
 
     /// The signature of `doc` into `out` (``MinHasher/bins`` values).
     func signature(_ doc: Int, into out: inout [UInt32]) {
-        out.withUnsafeMutableBytes { read(doc: doc, offset: Self.signatureOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+        out.withUnsafeMutableBytes {
+            read(doc: doc, offset: Self.signatureOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count)
+        }
     }
 
     /// The number sketch of `doc`.
     func numbers(_ doc: Int) -> NumberSketch {
         var raw = [UInt32](repeating: 0, count: 1 + NumberSketch.capacity)
-        raw.withUnsafeMutableBytes { read(doc: doc, offset: Self.numbersOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count) }
+        raw.withUnsafeMutableBytes {
+            read(doc: doc, offset: Self.numbersOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count)
+        }
         let count = min(Int(UInt32(littleEndian: raw[0])), NumberSketch.capacity)
         return NumberSketch(hashes: raw[1..<(1 + count)].map { UInt32(littleEndian: $0) })
     }

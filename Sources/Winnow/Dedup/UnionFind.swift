@@ -1,5 +1,7 @@
 /// Disjoint sets over document indices (union by size, path halving): the clusters of
-/// duplicates. Each set remembers its center, the member it started from, so clusters can
+/// duplicates.
+///
+/// Each set remembers its center, the member it started from, so clusters can
 /// be joined center to center and cannot chain (A~B~C~D with A and D unlike). 12 bytes per
 /// document.
 struct UnionFind {

@@ -75,7 +75,9 @@ struct PageAssembler {
         if !drafts.isEmpty {
             for bylineLine in pendingBylineLines { absorbBylines(text.lines[bylineLine].clean, line: bylineLine) }
         } else {
-            for bylineLine in pendingBylineLines { record(text.lines[bylineLine].clean, line: bylineLine, as: .metadata(.byline)) }
+            for bylineLine in pendingBylineLines {
+                record(text.lines[bylineLine].clean, line: bylineLine, as: .metadata(.byline))
+            }
         }
     }
 
@@ -102,7 +104,8 @@ struct PageAssembler {
                 drafts[drafts.count - 1].isClosed = true
                 piece = ParagraphSplitter.trim(p, piece.lowerBound..<footer.range.lowerBound)
             }
-            if index == pieces.count - 1, let group = BylineParser.group(p, at: piece.lowerBound, end: piece.upperBound),
+            if index == pieces.count - 1,
+                let group = BylineParser.group(p, at: piece.lowerBound, end: piece.upperBound),
                 group.range == piece
             {
                 absorb(group, line: k)
@@ -155,11 +158,14 @@ struct PageAssembler {
         let source = text.sourceRange(ofClean: clean, line: line)
         spans.append(PageSpan(range: source, role: .removed(kind)))
         // Consecutive lines removed for the same reason read best as one block.
-        if let last = removed.last, last.kind == kind, kind != .injectedNoise, isAdjacentLine(last.end, source.lowerBound) {
+        if let last = removed.last, last.kind == kind, kind != .injectedNoise,
+            isAdjacentLine(last.end, source.lowerBound)
+        {
             removed[removed.count - 1].text += "\n" + text.string(clean)
             removed[removed.count - 1].end = source.upperBound
         } else {
-            removed.append(RemovedSpan(kind: kind, text: text.string(clean), start: source.lowerBound, end: source.upperBound))
+            removed.append(
+                RemovedSpan(kind: kind, text: text.string(clean), start: source.lowerBound, end: source.upperBound))
         }
     }
 

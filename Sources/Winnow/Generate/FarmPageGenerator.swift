@@ -62,7 +62,10 @@ public struct FarmPageGenerator: Sendable {
             let site = rng.pick(FarmVocabulary.sites)
             let section = rng.pick(FarmVocabulary.sections)
             // A site without a known ending needs a separator to be told from its section.
-            let separators = Lexicon.siteSuffixes.contains { site.utf8.elementsEqual($0) || site.hasSuffix(String(decoding: $0, as: UTF8.self)) }
+            let separators =
+                Lexicon.siteSuffixes.contains {
+                    site.utf8.elementsEqual($0) || site.hasSuffix(String(decoding: $0, as: UTF8.self))
+                }
                 ? FarmVocabulary.headerSeparators : FarmVocabulary.headerSeparators.filter { !$0.isEmpty }
             let colon = rng.pick([":", "：", " "])
             lines.append(site + rng.pick(separators) + section + colon + title)
@@ -73,7 +76,10 @@ public struct FarmPageGenerator: Sendable {
             let colon = halfWidth ? ":" : "："
             var line = rng.pick(FarmVocabulary.dateLabels) + colon + " "
             if rng.chance(0.5) {
-                let (y, m, d) = (Int.random(in: 2019...2026, using: &rng), Int.random(in: 1...12, using: &rng), Int.random(in: 1...28, using: &rng))
+                let (y, m, d) = (
+                    Int.random(in: 2019...2026, using: &rng), Int.random(in: 1...12, using: &rng),
+                    Int.random(in: 1...28, using: &rng)
+                )
                 let (h, mi) = (Int.random(in: 0...23, using: &rng), Int.random(in: 0...59, using: &rng))
                 if rng.chance(0.5) {
                     line += "\(y)-\(pad(m))-\(pad(d)) \(pad(h)):\(pad(mi))"
@@ -153,12 +159,16 @@ public struct FarmPageGenerator: Sendable {
             if let outlet { fields.append("文 | " + outlet) }
             if let author { fields.append("作者|" + author) }
             if let editor { fields.append("编辑|" + editor) }
-            if fields.isEmpty { fields.append("文 | " + FarmVocabulary.outlets[0]); article.outlet = FarmVocabulary.outlets[0] }
+            if fields.isEmpty {
+                fields.append("文 | " + FarmVocabulary.outlets[0]); article.outlet = FarmVocabulary.outlets[0]
+            }
         case 1:  // 来源：新华社 作者：张远 责任编辑：刘宁
             if let outlet { fields.append("来源" + colon + outlet) }
             if let author { fields.append("作者" + colon + author) }
             if let editor { fields.append(rng.pick(["编辑", "责任编辑"]) + colon + editor) }
-            if fields.isEmpty { fields.append("来源" + colon + FarmVocabulary.outlets[1]); article.outlet = FarmVocabulary.outlets[1] }
+            if fields.isEmpty {
+                fields.append("来源" + colon + FarmVocabulary.outlets[1]); article.outlet = FarmVocabulary.outlets[1]
+            }
         default:  // 文/张远
             let name = author ?? FarmVocabulary.authors[0]
             article.author = name
@@ -209,20 +219,26 @@ public struct FarmPageGenerator: Sendable {
 
     private mutating func makePalette(_ family: NoiseFamily) -> [String] {
         switch family {
-        case .emoji: return Array(FarmVocabulary.emoji.shuffled(using: &rng).prefix(Int.random(in: 5...60, using: &rng)))
-        case .invisible: return Array(FarmVocabulary.invisible.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
-        case .symbol: return Array(FarmVocabulary.symbols.shuffled(using: &rng).prefix(Int.random(in: 3...10, using: &rng)))
+        case .emoji:
+            return Array(FarmVocabulary.emoji.shuffled(using: &rng).prefix(Int.random(in: 5...60, using: &rng)))
+        case .invisible:
+            return Array(FarmVocabulary.invisible.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
+        case .symbol:
+            return Array(FarmVocabulary.symbols.shuffled(using: &rng).prefix(Int.random(in: 3...10, using: &rng)))
         }
     }
 
     /// A title the generator may print as a heading line: short, no sentence inside.
     private func isHeading(_ title: String) -> Bool {
-        title.unicodeScalars.count <= 40 && !title.unicodeScalars.dropLast().contains { "。！？!?".unicodeScalars.contains($0) }
+        title.unicodeScalars.count <= 40
+            && !title.unicodeScalars.dropLast().contains { "。！？!?".unicodeScalars.contains($0) }
             && !title.unicodeScalars.contains(" ")
     }
 
     private func width(_ article: SourceArticle, halfWidth: Bool) -> SourceArticle {
-        SourceArticle(title: width(article.title, halfWidth: halfWidth), paragraphs: article.paragraphs.map { width($0, halfWidth: halfWidth) })
+        SourceArticle(
+            title: width(article.title, halfWidth: halfWidth),
+            paragraphs: article.paragraphs.map { width($0, halfWidth: halfWidth) })
     }
 
     /// Full-width clause punctuation turned half-width, as many farms do (`，：？！（）；`).
@@ -231,8 +247,13 @@ public struct FarmPageGenerator: Sendable {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "，": out.append(","); case "：": out.append(":"); case "？": out.append("?"); case "！": out.append("!")
-            case "（": out.append("("); case "）": out.append(")"); case "；": out.append(";")
+            case "，": out.append(",");
+            case "：": out.append(":");
+            case "？": out.append("?");
+            case "！": out.append("!")
+            case "（": out.append("(");
+            case "）": out.append(")");
+            case "；": out.append(";")
             default: out.append(scalar)
             }
         }

@@ -64,7 +64,9 @@ final class ByteStream {
         var filled = 0
         while filled < count {
             let n = try head.withUnsafeMutableBytes { raw in
-                try (isGzip ? inflate(into: raw.baseAddress.unsafelyUnwrapped + filled, count: count - filled)
+                try
+                    (isGzip
+                    ? inflate(into: raw.baseAddress.unsafelyUnwrapped + filled, count: count - filled)
                     : copyRaw(into: raw.baseAddress.unsafelyUnwrapped + filled, count: count - filled))
             }
             if n == 0 { break }
@@ -120,7 +122,8 @@ final class ByteStream {
             rawStart += consumed
             offset += produced
             guard status >= 0 else {
-                throw InputError("corrupt gzip data (ISA-L status \(status)); records before it were kept", offset: offset)
+                throw InputError(
+                    "corrupt gzip data (ISA-L status \(status)); records before it were kept", offset: offset)
             }
             if decoder.pointee.block_state == ISAL_BLOCK_FINISH {
                 inMember = false

@@ -1,4 +1,6 @@
-/// A failure to read an input file. The run reports it as `winnow: PATH: reason`, keeps the
+/// A failure to read an input file.
+///
+/// The run reports it as `winnow: PATH: reason`, keeps the
 /// records read before it, and goes on with the next file.
 public struct InputError: Error, Sendable, CustomStringConvertible {
     public var reason: String

@@ -45,7 +45,9 @@ struct JSONRecordParser {
         var cursor = Cursor(p: p)
         cursor.skipWhitespace()
         // A UTF-8 byte order mark before the object is tolerated.
-        if cursor.i + 2 < p.count, p[cursor.i] == 0xEF, p[cursor.i + 1] == 0xBB, p[cursor.i + 2] == 0xBF { cursor.i += 3 }
+        if cursor.i + 2 < p.count, p[cursor.i] == 0xEF, p[cursor.i + 1] == 0xBB, p[cursor.i + 2] == 0xBF {
+            cursor.i += 3
+        }
         guard cursor.peek() == UInt8(ascii: "{") else { throw cursor.atEnd ? .invalid : .notObject }
         cursor.i += 1
         var values = [Value?](repeating: nil, count: fields.count)

@@ -116,14 +116,19 @@ struct LineReader {
     }
 
     /// The next `count` bytes (a WARC body), or `nil` when `count` exceeds ``maxBytes``: the
-    /// bytes are then streamed past. Throws when the stream ends first.
+    /// bytes are then streamed past.
+    ///
+    /// Throws when the stream ends first.
     mutating func readBytes(count: Int) throws -> ArraySlice<UInt8>? {
         if count > maxBytes {
             var remaining = count
             while remaining > 0 {
                 if start == end {
                     try refill()
-                    if eof, start == end { throw InputError("record cut short: \(remaining) of its bytes are missing", offset: bufferOffset + end) }
+                    if eof, start == end {
+                        throw InputError(
+                            "record cut short: \(remaining) of its bytes are missing", offset: bufferOffset + end)
+                    }
                 }
                 let n = min(remaining, end - start)
                 start += n
@@ -132,7 +137,10 @@ struct LineReader {
             return nil
         }
         while end - start < count {
-            if eof { throw InputError("record cut short: \(count - (end - start)) of its bytes are missing", offset: bufferOffset + end) }
+            if eof {
+                throw InputError(
+                    "record cut short: \(count - (end - start)) of its bytes are missing", offset: bufferOffset + end)
+            }
             // Room for the whole record once compacted; refill moves the unread bytes to the front.
             if buffer.count < count + 1 { buffer += [UInt8](repeating: 0, count: count + 1 - buffer.count) }
             try refill()

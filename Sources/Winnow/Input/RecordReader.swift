@@ -27,8 +27,10 @@ struct RecordReader {
 
     static let warcMagic = Array("WARC/".utf8)
 
-    static let wantedHeaders: [[UInt8]] = ["content-length", "warc-type", "warc-record-id", "warc-target-uri", "warc-date"]
-        .map { Array($0.utf8) }
+    static let wantedHeaders: [[UInt8]] = [
+        "content-length", "warc-type", "warc-record-id", "warc-target-uri", "warc-date",
+    ]
+    .map { Array($0.utf8) }
 
     static func equalsIgnoringCase(_ a: ArraySlice<UInt8>, _ lower: [UInt8]) -> Bool {
         guard a.count == lower.count else { return false }
@@ -44,7 +46,9 @@ struct RecordReader {
         while k < head.count, head[k] == 0x20 || head[k] == 0x0A || head[k] == 0x0D || head[k] == 0x09 { k += 1 }
         if k < head.count, head[k] == UInt8(ascii: "{") { return .jsonl }
         let name = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
-        if path == "-" || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") { return .jsonl }
+        if path == "-" || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") {
+            return .jsonl
+        }
         if name.hasSuffix(".wet") || name.hasSuffix(".warc") { return .wet }
         return .text
     }
@@ -62,7 +66,8 @@ struct RecordReader {
         while let item = try lines.next() {
             switch item {
             case .tooLong(let line, let offset, let length):
-                return .reject(InputReject(reason: "too_long", line: line, offset: offset, sample: Array("\(length) bytes".utf8)))
+                return .reject(
+                    InputReject(reason: "too_long", line: line, offset: offset, sample: Array("\(length) bytes".utf8)))
             case .line(let bytes, let line, let offset):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // blank lines are not records
                 return .jsonLine(bytes: Array(bytes), line: line, offset: offset)
@@ -71,7 +76,8 @@ struct RecordReader {
         return nil
     }
 
-    static func jsonItem(_ p: UnsafeBufferPointer<UInt8>, parser: JSONRecordParser, line: Int, offset: Int) -> InputItem {
+    static func jsonItem(_ p: UnsafeBufferPointer<UInt8>, parser: JSONRecordParser, line: Int, offset: Int) -> InputItem
+    {
         func reject(_ reason: String) -> InputItem {
             .reject(InputReject(reason: reason, line: line, offset: offset, sample: Array(p.prefix(256))))
         }
@@ -93,14 +99,17 @@ struct RecordReader {
             if case .string(let s)?? = v { return String(decoding: s, as: UTF8.self) }
             return nil
         }
-        return .record(InputRecord(id: id, text: text, url: string(values[2]), date: string(values[3]), line: line, offset: offset))
+        return .record(
+            InputRecord(id: id, text: text, url: string(values[2]), date: string(values[3]), line: line, offset: offset)
+        )
     }
 
     private mutating func nextText() throws -> InputItem? {
         guard !textDone else { return nil }
         textDone = true
         guard let text = try lines.readRest() else {
-            return .reject(InputReject(reason: "too_long", line: 1, offset: 0, sample: Array("over \(lines.maxBytes) bytes".utf8)))
+            return .reject(
+                InputReject(reason: "too_long", line: 1, offset: 0, sample: Array("over \(lines.maxBytes) bytes".utf8)))
         }
         if text.isEmpty { return nil }  // an empty file holds no page
         return .record(InputRecord(id: nil, text: Array(text), url: nil, date: nil, line: 1, offset: 0))
@@ -125,7 +134,9 @@ struct RecordReader {
             while let headerItem = try lines.next(), case .line(let bytes, _, _) = headerItem, !bytes.isEmpty {
                 guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { continue }
                 let name = bytes[bytes.startIndex..<colon]
-                guard let k = Self.wantedHeaders.firstIndex(where: { Self.equalsIgnoringCase(name, $0) }) else { continue }
+                guard let k = Self.wantedHeaders.firstIndex(where: { Self.equalsIgnoringCase(name, $0) }) else {
+                    continue
+                }
                 headers[k] = String(decoding: bytes[(colon + 1)...], as: UTF8.self).trimmingSpaces
             }
             wetRecords += 1
@@ -133,16 +144,23 @@ struct RecordReader {
                 Self.wantedHeaders.firstIndex(of: Array(name.utf8)).flatMap { headers[$0] }
             }
             guard let lengthText = header("content-length"), let length = Int(lengthText), length >= 0 else {
-                return .reject(InputReject(reason: "warc_no_content_length", line: wetRecords, offset: offset, sample: Array(first.prefix(256))))
+                return .reject(
+                    InputReject(
+                        reason: "warc_no_content_length", line: wetRecords, offset: offset,
+                        sample: Array(first.prefix(256))))
             }
             let body = try lines.readBytes(count: length)
             guard header("warc-type") == "conversion" else { continue }  // warcinfo and the like: not pages
             guard let body else {
-                return .reject(InputReject(reason: "too_long", line: wetRecords, offset: offset, sample: Array("\(length) bytes".utf8)))
+                return .reject(
+                    InputReject(
+                        reason: "too_long", line: wetRecords, offset: offset, sample: Array("\(length) bytes".utf8)))
             }
-            return .record(InputRecord(
-                id: header("warc-record-id"), text: Array(body), url: header("warc-target-uri"), date: header("warc-date"),
-                line: wetRecords, offset: offset))
+            return .record(
+                InputRecord(
+                    id: header("warc-record-id"), text: Array(body), url: header("warc-target-uri"),
+                    date: header("warc-date"),
+                    line: wetRecords, offset: offset))
         }
     }
 }

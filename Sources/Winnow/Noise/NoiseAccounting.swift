@@ -13,7 +13,9 @@ enum NoiseAccounting {
         for site in injected where lines.contains(site.line) {
             units += site.units
             if !injectedFamilies.contains(site.family) { injectedFamilies.append(site.family) }
-            if let previous, previous.line == site.line { gaps.add(Double(site.cleanPosition - previous.cleanPosition)) }
+            if let previous, previous.line == site.line {
+                gaps.add(Double(site.cleanPosition - previous.cleanPosition))
+            }
             previous = site
         }
         func probability(_ family: NoiseFamily) -> Double? { verdicts.first { $0.family == family }?.probability }

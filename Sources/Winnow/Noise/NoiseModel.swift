@@ -40,7 +40,9 @@ struct NoiseModel {
     /// Log-odds at which a family is judged injected: probability ≥ 0.88.
     static let threshold = 2.0
 
-    /// Prior log-odds per family. Zero-width characters have no legitimate use between CJK
+    /// Prior log-odds per family.
+    ///
+    /// Zero-width characters have no legitimate use between CJK
     /// or Latin letters (their uses in Arabic and Indic scripts score as written, see
     /// ``NoiseSite/placementEvidence``); emoji and symbols have many.
     static func prior(_ family: NoiseFamily) -> Double {
@@ -52,7 +54,9 @@ struct NoiseModel {
     }
 
     /// Log-odds added when the page shows the structure of a farm page (a fold marker, a
-    /// portal footer, a doubled byline, keyword stuffing, a link list). News prose on such a
+    /// portal footer, a doubled byline, keyword stuffing, a link list).
+    ///
+    /// News prose on such a
     /// page carries no emoji of its own, so injection is taken to be about 30 times likelier
     /// there than on an arbitrary page (e^3.5 ≈ 33), and a single mid-word site decides.
     static let farmContextBonus = 3.5

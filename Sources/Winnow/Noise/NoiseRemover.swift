@@ -29,7 +29,8 @@ enum NoiseRemover {
                     text.anchors.append(.init(clean: cleanStart, source: line.lowerBound))
                 }
                 text.lines.append(
-                    .init(source: line, clean: cleanStart..<text.clean.count, anchors: anchorStart..<text.anchors.count))
+                    .init(source: line, clean: cleanStart..<text.clean.count, anchors: anchorStart..<text.anchors.count)
+                )
             }
         }
     }

@@ -8,7 +8,9 @@
 /// order.
 struct NoiseScanner {
     /// Lead bytes whose scalars can be candidates; every other byte is skipped unread.
-    private static let leadTable = ByteTable { [0xC2, 0xCD, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4].contains($0) }
+    private static let leadTable = ByteTable {
+        [0xC2, 0xCD, 0xE1, 0xE2, 0xE3, 0xEE, 0xEF, 0xF0, 0xF3, 0xF4].contains($0)
+    }
 
     /// Appends the sites of `line` (bytes `range` of `p`) to `sites`.
     ///

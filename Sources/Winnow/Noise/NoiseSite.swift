@@ -1,4 +1,6 @@
-/// The families of characters a farm injects. The noise model judges each family on its own,
+/// The families of characters a farm injects.
+///
+/// The noise model judges each family on its own,
 /// so injected emoji do not condemn a legitimate `★` rating on the same page.
 public enum NoiseFamily: UInt8, Sendable, CaseIterable {
     /// Emoji and pictographs, with their sequences (ZWJ, skin tones, keycaps, flags).

@@ -65,7 +65,9 @@ enum CorpusRecords {
         w.newline()
     }
 
-    static func writeReject(reason: String, line: Int, offset: Int, sample: [UInt8], source: String, to w: inout JSONWriter) {
+    static func writeReject(
+        reason: String, line: Int, offset: Int, sample: [UInt8], source: String, to w: inout JSONWriter
+    ) {
         w.beginObject()
         w.key("source"); w.value(source)
         w.key("line"); w.value(line)

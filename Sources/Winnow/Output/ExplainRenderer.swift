@@ -44,7 +44,9 @@ public struct ExplainRenderer: Sendable {
         return out
     }
 
-    /// The page with each byte marked by the span that accounts for it. Injected noise wins
+    /// The page with each byte marked by the span that accounts for it.
+    ///
+    /// Injected noise wins
     /// over the block that contains it; removals win over metadata and paragraphs.
     private func annotatedSource(_ record: PageRecord) -> String {
         let n = record.source.count
@@ -72,7 +74,10 @@ public struct ExplainRenderer: Sendable {
             case .metadata(let field):
                 out += colors ? "\u{1B}[36m⟨\(field.rawValue): \(text)⟩\u{1B}[0m" : "⟨\(field.rawValue): \(text)⟩"
             case .removed(let kind):
-                out += colors ? "\u{1B}[2m[\(kind.rawValue):\u{1B}[0m\(paint(text, kind))\u{1B}[2m]\u{1B}[0m" : "[\(kind.rawValue): \(text)]"
+                out +=
+                    colors
+                    ? "\u{1B}[2m[\(kind.rawValue):\u{1B}[0m\(paint(text, kind))\u{1B}[2m]\u{1B}[0m"
+                    : "[\(kind.rawValue): \(text)]"
             }
             i = j
         }

@@ -11,7 +11,9 @@ enum GzipEncoder {
     static let defaultLevel: Int32 = 1
 
     /// One gzip member of `input` at level 1, by ISA-L (about 400 MB/s here against zlib's
-    /// 100, research/perf.md); zlib if ISA-L fails. The bytes differ between the two
+    /// 100, research/perf.md); zlib if ISA-L fails.
+    ///
+    /// The bytes differ between the two
     /// encoders, so a run records which one it used in its configuration hash.
     static func member(_ input: [UInt8]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: input.count + input.count / 8 + 1024)

@@ -96,8 +96,10 @@ public struct JSONWriter: Sendable {
         if fraction < 0 { fraction = -fraction; integer = -integer }
         appendInteger(integer)
         if fraction > 0 {
-            var digits = [UInt8(ascii: "0") + UInt8(fraction / 100), UInt8(ascii: "0") + UInt8(fraction / 10 % 10),
-                UInt8(ascii: "0") + UInt8(fraction % 10)]
+            var digits = [
+                UInt8(ascii: "0") + UInt8(fraction / 100), UInt8(ascii: "0") + UInt8(fraction / 10 % 10),
+                UInt8(ascii: "0") + UInt8(fraction % 10),
+            ]
             while digits.last == UInt8(ascii: "0") { digits.removeLast() }
             bytes.append(UInt8(ascii: "."))
             bytes.append(contentsOf: digits)
@@ -163,7 +165,9 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Writes `p` escaped, without quotes. Runs that need no escape are found eight bytes at a
+    /// Writes `p` escaped, without quotes.
+    ///
+    /// Runs that need no escape are found eight bytes at a
     /// time and copied in bulk.
     private mutating func writeStringContents(_ p: UnsafeBufferPointer<UInt8>) {
         var run = 0
@@ -212,7 +216,8 @@ public struct JSONWriter: Sendable {
                 // High bit per byte that is below 0x20, or zero after the xor (exact for the
                 // lowest such byte, which is all we use).
                 let low = (x &- 0x2020_2020_2020_2020) & ~x
-                let m = (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
+                let m =
+                    (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
                     & 0x8080_8080_8080_8080
                 if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
                 i += 8

@@ -72,7 +72,9 @@ enum FileSystem {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
             prefix += part + "/"
-            if mkdir(prefix, 0o755) != 0, errno != EEXIST { throw InputError("\(prefix): \(FileReason.describe(errno))") }
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw InputError("\(prefix): \(FileReason.describe(errno))")
+            }
         }
     }
 

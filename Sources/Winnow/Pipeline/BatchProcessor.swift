@@ -25,7 +25,9 @@ struct BatchProcessor: Sendable {
             counts.recordsIn += 1
             var item = unparsed
             if case .jsonLine(let bytes, let line, let offset) = unparsed {
-                item = bytes.withUnsafeBufferPointer { RecordReader.jsonItem($0, parser: parser, line: line, offset: offset) }
+                item = bytes.withUnsafeBufferPointer {
+                    RecordReader.jsonItem($0, parser: parser, line: line, offset: offset)
+                }
             }
             switch item {
             case .jsonLine:
@@ -34,7 +36,8 @@ struct BatchProcessor: Sendable {
                 counts.rejected += 1
                 counts.reasons[reject.reason, default: 0] += 1
                 CorpusRecords.writeReject(
-                    reason: reject.reason, line: reject.line, offset: reject.offset, sample: reject.sample, source: source,
+                    reason: reject.reason, line: reject.line, offset: reject.offset, sample: reject.sample,
+                    source: source,
                     to: &rejects)
             case .record(let record):
                 counts.textBytes += record.text.count

@@ -66,7 +66,9 @@ public struct ConfigFile: Sendable {
             case ("run", "jobs"): jobs = try Self.integer(value, atLeast: 0, problem)
             case ("run", "batch_records"): batchRecords = try Self.integer(value, atLeast: 1, problem)
             default:
-                throw problem("unknown key '\(key)' in [\(section.isEmpty ? "top level" : section)]; see 'winnow config --default'")
+                throw problem(
+                    "unknown key '\(key)' in [\(section.isEmpty ? "top level" : section)]; see 'winnow config --default'"
+                )
             }
         }
     }
@@ -98,7 +100,9 @@ public struct ConfigFile: Sendable {
         return String(value.dropFirst().dropLast())
     }
 
-    private static func integer(_ value: String, atLeast minimum: Int, _ problem: (String) -> Problem) throws(Problem) -> Int {
+    private static func integer(_ value: String, atLeast minimum: Int, _ problem: (String) -> Problem) throws(Problem)
+        -> Int
+    {
         guard let n = Int(value.filter { $0 != "_" }) else { throw problem("expected an integer, got '\(value)'") }
         guard n >= minimum else { throw problem("must be at least \(minimum), got \(n)") }
         return n

@@ -58,7 +58,9 @@ public final class CorpusRun {
     private var outDir: String { configuration.outputDirectory }
     private var stateDir: String { outDir + "/.winnow" }
 
-    /// Runs to completion. Throws only for problems with the output directory (locked,
+    /// Runs to completion.
+    ///
+    /// Throws only for problems with the output directory (locked,
     /// unwritable, made by another configuration); a bad input is reported in its result.
     public func run(progress: (Progress) -> Void = { _ in }) throws -> Summary {
         let start = Clock.now()
@@ -85,16 +87,20 @@ public final class CorpusRun {
                 path: path, index: index, format: nil, fileBytes: FileSystem.status(path)?.size ?? 0,
                 fingerprint: fingerprints[index], counts: RunCounts(), error: nil, processed: false)
             let marker = stateDir + "/done/" + Self.partName(index) + ".txt"
-            if let text = FileSystem.read(marker).map({ String(decoding: $0, as: UTF8.self) }), let previous = Self.parseMarker(text) {
+            if let text = FileSystem.read(marker).map({ String(decoding: $0, as: UTF8.self) }),
+                let previous = Self.parseMarker(text)
+            {
                 result.counts = previous.counts
                 result.error = previous.error
                 result.format = previous.format
             } else {
                 result.processed = true
                 try processInput(&result) { fileBytes, counts in
-                    progress(Progress(
-                        fileBytesDone: done + fileBytes, fileBytesTotal: total, pages: totals.pagesOut + counts.pagesOut,
-                        textBytes: totals.textBytes + counts.textBytes, seconds: Clock.now() - start))
+                    progress(
+                        Progress(
+                            fileBytesDone: done + fileBytes, fileBytesTotal: total,
+                            pages: totals.pagesOut + counts.pagesOut,
+                            textBytes: totals.textBytes + counts.textBytes, seconds: Clock.now() - start))
                 }
                 try FileSystem.writeAtomically(marker, Array(Self.markerText(result).utf8))
             }
@@ -104,7 +110,10 @@ public final class CorpusRun {
         }
         let summary = Summary(inputs: results, totals: totals, seconds: Clock.now() - start)
         try FileSystem.writeAtomically(outDir + "/manifest.json", manifest(summary))
-        progress(Progress(fileBytesDone: total, fileBytesTotal: total, pages: totals.pagesOut, textBytes: totals.textBytes, seconds: summary.seconds))
+        progress(
+            Progress(
+                fileBytesDone: total, fileBytesTotal: total, pages: totals.pagesOut, textBytes: totals.textBytes,
+                seconds: summary.seconds))
         return summary
     }
 
@@ -116,18 +125,23 @@ public final class CorpusRun {
         let part = Self.partName(result.index)
         let source = result.path
         do {
-            let shards = try ["articles", "pages", "rejects"].map { try ShardFile(path: "\(outDir)/\($0)/\(part).jsonl.gz") }
+            let shards = try ["articles", "pages", "rejects"].map {
+                try ShardFile(path: "\(outDir)/\($0)/\(part).jsonl.gz")
+            }
             var reader: RecordReader?
             do {
-                reader = try RecordReader(path: result.path, options: .init(
-                    textField: configuration.textField, idField: configuration.idField,
-                    maxRecordBytes: configuration.maxRecordBytes))
+                reader = try RecordReader(
+                    path: result.path,
+                    options: .init(
+                        textField: configuration.textField, idField: configuration.idField,
+                        maxRecordBytes: configuration.maxRecordBytes))
             } catch {
                 result.error = "\(error)"
             }
             result.format = reader?.format
             let processor = BatchProcessor(
-                source: source, parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]))
+                source: source,
+                parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]))
             var exhausted = reader == nil
             var wroteAny = [false, false, false]
             // This thread reads batches and writes finished ones in order; up to `jobs` batches
@@ -170,7 +184,9 @@ public final class CorpusRun {
         } catch let stop as StopRequest.Stopped {
             throw stop
         } catch {
-            throw InputError("\(outDir): cannot write output (\(error)); free space or fix the directory, then run the same command again")
+            throw InputError(
+                "\(outDir): cannot write output (\(error)); free space or fix the directory, then run the same command again"
+            )
         }
     }
 
@@ -189,7 +205,9 @@ public final class CorpusRun {
         var sample = [UInt8](repeating: 0, count: 1 << 17)
         let head = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 1 << 16, 0) }
         let tailOffset = max(0, status.size - (1 << 16))
-        let tail = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress.unsafelyUnwrapped + (1 << 16), 1 << 16, off_t(tailOffset)) }
+        let tail = sample.withUnsafeMutableBytes {
+            pread(fd, $0.baseAddress.unsafelyUnwrapped + (1 << 16), 1 << 16, off_t(tailOffset))
+        }
         let bytes = Array(sample[0..<max(0, head)]) + Array(sample[(1 << 16)..<((1 << 16) + max(0, tail))])
         return "\(status.size):\(status.mtime):\(StableHash.hex(StableHash.hash64(bytes)))"
     }
@@ -202,7 +220,9 @@ public final class CorpusRun {
         let file = stateDir + "/run.txt"
         if let existing = FileSystem.read(file).map({ String(decoding: $0, as: UTF8.self) }), existing != identity {
             guard configuration.force else {
-                throw InputError("\(outDir): holds a run with other inputs or another configuration; use a new directory, or --force to redo it")
+                throw InputError(
+                    "\(outDir): holds a run with other inputs or another configuration; use a new directory, or --force to redo it"
+                )
             }
             FileSystem.removeFiles(in: stateDir + "/done", suffix: ".txt")
         }
@@ -312,7 +332,9 @@ final class OrderedPipeline<R: Sendable>: @unchecked Sendable {
 
     /// `transform` applied to every element on up to `jobs` threads, results in input order;
     /// the first error thrown (in input order) is rethrown after all have finished.
-    static func map<T: Sendable>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
+    static func map<T: Sendable>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws
+        -> [R]
+    {
         let pipeline = OrderedPipeline<Result<R, any Error>>(width: jobs)
         for item in items { pipeline.submit { Result { try transform(item) } } }
         return try pipeline.drain().map { try $0.get() }

@@ -1,4 +1,6 @@
-/// Why a page produced no page record. A bad page is data, not an error: callers count the
+/// Why a page produced no page record.
+///
+/// A bad page is data, not an error: callers count the
 /// reason and go on (`winnow clean` reports it and exits 1).
 ///
 /// The raw values are stable snake_case stat keys (`dropped_<reason>`).

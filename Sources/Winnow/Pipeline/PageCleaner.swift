@@ -29,7 +29,8 @@ public struct PageCleaner: Sendable {
     /// Cleans `bytes`, naming the page `id` (by default a stable hash of its bytes).
     public func clean(_ bytes: [UInt8], id: String? = nil) -> CleanOutcome {
         guard bytes.count <= options.maxPageBytes else {
-            return .rejected(.tooLarge, detail: "page has \(bytes.count) bytes, over the limit of \(options.maxPageBytes)")
+            return .rejected(
+                .tooLarge, detail: "page has \(bytes.count) bytes, over the limit of \(options.maxPageBytes)")
         }
         let (valid, replaced) = UTF8Repair.repairing(bytes)
         if let reason = Self.binaryReason(valid, replaced: replaced, total: bytes.count) {
@@ -113,7 +114,8 @@ public struct PageCleaner: Sendable {
             Article(
                 id: "\(id)#\(index + 1)", title: string(draft.title), outlet: string(draft.outlet),
                 author: string(draft.author), editor: string(draft.editor), via: string(draft.via),
-                originalTitle: string(draft.originalTitle), paragraphs: draft.paragraphs.map { a.text.string($0.range) },
+                originalTitle: string(draft.originalTitle),
+                paragraphs: draft.paragraphs.map { a.text.string($0.range) },
                 noise: noise[index])
         }
         return PageRecord(

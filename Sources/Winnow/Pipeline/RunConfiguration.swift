@@ -1,4 +1,6 @@
-/// Everything that decides a corpus run's output. Its hash goes in the manifest, and a run
+/// Everything that decides a corpus run's output.
+///
+/// Its hash goes in the manifest, and a run
 /// refuses to resume into an output directory made with a different configuration.
 public struct RunConfiguration: Sendable {
     /// Input files and directories (directories are read recursively, hidden files skipped).

@@ -1,4 +1,6 @@
-/// Counts of one input or of a whole run. Conservation: `recordsIn == pagesOut + rejected`.
+/// Counts of one input or of a whole run.
+///
+/// Conservation: `recordsIn == pagesOut + rejected`.
 public struct RunCounts: Sendable, Equatable {
     public var recordsIn = 0
     public var pagesOut = 0
@@ -39,7 +41,9 @@ public struct RunCounts: Sendable, Equatable {
     }
 
     /// The counts as `name value` lines: the completion marker of an input, read back when a
-    /// run resumes. Reasons are `reason:NAME value`.
+    /// run resumes.
+    ///
+    /// Reasons are `reason:NAME value`.
     var markerText: String {
         var out = "records_in \(recordsIn)\npages_out \(pagesOut)\nrejected \(rejected)\narticles \(articles)\n"
         out += "text_bytes \(textBytes)\n"

@@ -41,7 +41,8 @@ enum ParagraphSplitter {
                 continue
             }
             if i < end,
-                hasIdeographicSpace || separates(p, before: runStart, after: i, lineStart: pieceStart) || breaksBefore(i)
+                hasIdeographicSpace || separates(p, before: runStart, after: i, lineStart: pieceStart)
+                    || breaksBefore(i)
             {
                 pieces.append(pieceStart..<runStart)
                 pieceStart = i
@@ -78,8 +79,9 @@ enum ParagraphSplitter {
         return leftClass.isCJKLetter && rightIsCJK
     }
 
-    /// A half-width `.`, `!` or `?` ends a sentence only after CJK text: `谁? 馆方` splits,
-    /// `Inc. and` and `3.5` do not. Full-width marks always end one.
+    /// Whether a half-width `.`, `!` or `?` ends a sentence: only after CJK text.
+    ///
+    /// `谁? 馆方` splits, `Inc. and` and `3.5` do not. Full-width marks always end one.
     private static func isSentenceEnd(
         _ p: UnsafeBufferPointer<UInt8>, _ mark: UInt32, at start: Int, lineStart: Int
     ) -> Bool {

@@ -16,9 +16,14 @@ import Testing
     /// Random bytes: the repaired output equals the standard library's decoding.
     @Test func randomBytesAgreeWithTheStandardLibrary() {
         var rng = SplitMix64(seed: 7)
-        let pieces: [[UInt8]] = [[0x61], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xC3], [0xE4, 0xB8], [0xF8], [0xED, 0xA0, 0x80]]
+        let pieces: [[UInt8]] = [
+            [0x61], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0x80], [0xC3], [0xE4, 0xB8], [0xF8],
+            [0xED, 0xA0, 0x80],
+        ]
         for _ in 0..<2_000 {
-            let bytes = (0..<Int.random(in: 0..<20, using: &rng)).flatMap { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            let bytes = (0..<Int.random(in: 0..<20, using: &rng)).flatMap { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &rng)]
+            }
             #expect(UTF8Repair.repairing(bytes).bytes == Array(String(decoding: bytes, as: UTF8.self).utf8))
         }
     }

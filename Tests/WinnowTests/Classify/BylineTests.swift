@@ -6,15 +6,16 @@ import WinnowTesting
 @Suite struct BylineTests {
     static let body = "去年冬天，研究团队在实验室里测试了一种新的电池材料。 结果显示，这种材料的容量保持率超过百分之八十。"
 
-    @Test(arguments: [
-        ("文 | 城市观察,作者|张远,编辑|刘宁", "城市观察", "张远", "刘宁", false),
-        ("文 | 城市观察，作者|张远，编辑|刘宁 文 | 城市观察，作者|张远，编辑|刘宁", "城市观察", "张远", "刘宁", true),
-        ("来源：新华社 作者：李青 责任编辑：孙悦", "新华社", "李青", "孙悦", false),
-        ("来源:晨光日报,作者:陈思", "晨光日报", "陈思", nil, false),
-        ("文/欧阳明", nil, "欧阳明", nil, false),
-        ("文/欧阳明 文/欧阳明", nil, "欧阳明", nil, true),
-        ("记者 王晓明", nil, nil, nil, false),  // no delimiter: not a byline, stays text
-    ] as [(String, String?, String?, String?, Bool)])
+    @Test(
+        arguments: [
+            ("文 | 城市观察,作者|张远,编辑|刘宁", "城市观察", "张远", "刘宁", false),
+            ("文 | 城市观察，作者|张远，编辑|刘宁 文 | 城市观察，作者|张远，编辑|刘宁", "城市观察", "张远", "刘宁", true),
+            ("来源：新华社 作者：李青 责任编辑：孙悦", "新华社", "李青", "孙悦", false),
+            ("来源:晨光日报,作者:陈思", "晨光日报", "陈思", nil, false),
+            ("文/欧阳明", nil, "欧阳明", nil, false),
+            ("文/欧阳明 文/欧阳明", nil, "欧阳明", nil, true),
+            ("记者 王晓明", nil, nil, nil, false),  // no delimiter: not a byline, stays text
+        ] as [(String, String?, String?, String?, Bool)])
     func fields(byline: String, outlet: String?, author: String?, editor: String?, doubled: Bool) throws {
         let record = try #require(Cleaning.record(byline + " " + Self.body))
         let article = try #require(record.articles.first)

@@ -18,10 +18,11 @@ import WinnowTesting
     @Test func countsOnTheHeadlineLineOrNone() throws {
         let page = "标题\n\(Self.body)\n猜你喜欢\n社区食堂开到了家门口 1.2万\n旧书市集回来了\n夜跑的人多了，绿道怎么管？ 88\n"
         let record = try #require(Cleaning.record(page))
-        #expect(record.links == [
-            Link(title: "社区食堂开到了家门口", views: 12000), Link(title: "旧书市集回来了", views: nil),
-            Link(title: "夜跑的人多了，绿道怎么管？", views: 88),
-        ])
+        #expect(
+            record.links == [
+                Link(title: "社区食堂开到了家门口", views: 12000), Link(title: "旧书市集回来了", views: nil),
+                Link(title: "夜跑的人多了，绿道怎么管？", views: 88),
+            ])
     }
 
     @Test func aHeaderWithoutHeadlinesIsText() throws {

@@ -21,24 +21,30 @@ import Testing
 
     /// 300 pairs of an article-length text (400–600 characters) and a mutated copy (characters
     /// replaced, end cut): mean absolute error of the estimate against the exact Jaccard of
-    /// 5-gram sets ≤ 0.035 (research/perf.md). Texts shorter than the 128 bins estimate worse.
+    /// 5-gram sets ≤ 0.035 (research/perf.md).
+    ///
+    /// Texts shorter than the 128 bins estimate worse.
     @Test func estimateTracksExactJaccard() {
         var rng = SplitMix64(seed: 5)
-        let base = Array("城市图书馆夜间开放一周年读者数量翻倍馆方统计显示夜间读者中近六成是上班族另有约两成是备考的学生为了支撑夜间开放图书馆调整了排班并引入了自助借还设备".unicodeScalars.map(\.value))
+        let base = Array(
+            "城市图书馆夜间开放一周年读者数量翻倍馆方统计显示夜间读者中近六成是上班族另有约两成是备考的学生为了支撑夜间开放图书馆调整了排班并引入了自助借还设备".unicodeScalars.map(\.value))
         var totalError = 0.0
         for _ in 0..<300 {
             var a = base
             for _ in 0..<Int.random(in: 5...8, using: &rng) { a += base.shuffled(using: &rng).prefix(60) }
             var b = a
             let edits = Int.random(in: 0..<40, using: &rng)
-            for _ in 0..<edits { b[Int.random(in: 0..<b.count, using: &rng)] = UInt32.random(in: 0x4E00...0x9FFF, using: &rng) }
+            for _ in 0..<edits {
+                b[Int.random(in: 0..<b.count, using: &rng)] = UInt32.random(in: 0x4E00...0x9FFF, using: &rng)
+            }
             if rng.chance(0.3) { b.removeLast(Int.random(in: 0..<(b.count / 3), using: &rng)) }
             let ga = Self.grams(a), gb = Self.grams(b)
             let exact = Double(ga.intersection(gb).count) / Double(ga.union(gb).count)
             var sa = [UInt32](repeating: 0, count: MinHasher.bins), sb = sa
             MinHasher.signature(a, into: &sa)
             MinHasher.signature(b, into: &sb)
-            let estimate = sa.withUnsafeBufferPointer { p in sb.withUnsafeBufferPointer { MinHasher.similarity(p, $0) } }
+            let estimate = sa.withUnsafeBufferPointer { p in sb.withUnsafeBufferPointer { MinHasher.similarity(p, $0) }
+            }
             totalError += abs(estimate - exact)
         }
         #expect(totalError / 300 <= 0.035, "mean |estimate − J| = \(totalError / 300)")

@@ -59,7 +59,8 @@ import WinnowTesting
 
     @Test func collapsesTheSpaceARemovalLeaves() throws {
         // A unit between two spaces must not leave two spaces behind.
-        let noisy = Cleaning.inject(Self.prose, units: ["🎉"], every: 19).replacingOccurrences(of: "与 OpenAI", with: "与 🎉 OpenAI")
+        let noisy = Cleaning.inject(Self.prose, units: ["🎉"], every: 19).replacingOccurrences(
+            of: "与 OpenAI", with: "与 🎉 OpenAI")
         let article = try Self.body(noisy)
         #expect(article.paragraphs[2].contains("与 OpenAI"))
     }

@@ -9,7 +9,9 @@ import WinnowTesting
     /// characters at word boundaries and inside runs, CJK, emoji, U+2028.
     @Test func stringsRoundTrip() throws {
         var rng = SplitMix64(seed: 42)
-        let alphabet: [String] = ["a", "\"", "\\", "\n", "\t", "\r", "\u{01}", "\u{1F}", "中", "文", "😀", "\u{2028}", " ", "/", "é"]
+        let alphabet: [String] = [
+            "a", "\"", "\\", "\n", "\t", "\r", "\u{01}", "\u{1F}", "中", "文", "😀", "\u{2028}", " ", "/", "é",
+        ]
         for _ in 0..<500 {
             let length = Int.random(in: 0..<40, using: &rng)
             let s = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
