@@ -17,6 +17,22 @@ public enum SharedData {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent("README.md").path)
     }
 
+    /// The clean Chinese news set (data/README.md §a): the directory holding
+    /// `articles.jsonl.gz` whose name starts with `cctv`, found by listing.
+    public static var newsArticles: String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let dir = names.sorted().first { name in
+            name.hasPrefix("cctv")
+                && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name + "/articles.jsonl.gz").path)
+        }
+        return (dir ?? "missing-news-set") + "/articles.jsonl.gz"
+    }
+
+    /// The three social-media sets with real emoji (data/README.md §c).
+    public static let weiboPosts = [
+        "clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz", "cold-emoji-subset/posts.jsonl",
+    ]
+
     /// The JSON objects of a `.jsonl` or `.jsonl.gz` file under the data directory.
     public static func records(_ relativePath: String) throws -> [[String: Any]] {
         let url = directory.appendingPathComponent(relativePath)

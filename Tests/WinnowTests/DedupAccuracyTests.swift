@@ -9,7 +9,7 @@ import WinnowTesting
 @Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data (set WINNOW_SHARED_DATA); skipped"))
 struct DedupAccuracyTests {
     @Test func disguisedCopiesAreFoundAndOthersKept() throws {
-        let records = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz")
+        let records = try SharedData.records(SharedData.newsArticles)
         let sources = records.prefix(1200).compactMap { r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
             let paragraphs = body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }

@@ -45,15 +45,12 @@ struct NoiseCalibrationTests {
 
     @Test func placementRatiosMatchTheData() throws {
         var written: [NoiseSite] = []
-        for file in [
-            "clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz",
-            "cold-emoji-subset/posts.jsonl",
-        ] {
+        for file in SharedData.weiboPosts {
             for r in try SharedData.records(file) {
                 written += Self.sites(r["text"] as? String ?? "").filter { $0.family == .emoji }
             }
         }
-        let news = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz").prefix(600).compactMap {
+        let news = try SharedData.records(SharedData.newsArticles).prefix(600).compactMap {
             r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
             return .init(title: title, paragraphs: body.split(separator: "\n").map(String.init))

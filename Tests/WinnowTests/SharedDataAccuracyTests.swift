@@ -12,7 +12,7 @@ struct SharedDataAccuracyTests {
     /// 2,000 farm pages generated from real CCTV news: at least 99% must give back every
     /// article's text exactly (ignoring whitespace) with all metadata right.
     @Test func generatedFarmPagesFromRealNews() throws {
-        let records = try SharedData.records("cctv-xwlb-articles/articles.jsonl.gz")
+        let records = try SharedData.records(SharedData.newsArticles)
         let articles = records.compactMap { r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
             let paragraphs = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
@@ -60,10 +60,7 @@ struct SharedDataAccuracyTests {
         var total = 0
         var removed = 0
         var examples: [String] = []
-        for file in [
-            "clue-emotion2020-weibo/posts.jsonl", "covid19-weibo-emotion/posts.jsonl.gz",
-            "cold-emoji-subset/posts.jsonl",
-        ] {
+        for file in SharedData.weiboPosts {
             for r in try SharedData.records(file) {
                 guard let text = r["text"] as? String else { continue }
                 let emojiCount = EmojiCounter.count(text)
