@@ -23,7 +23,8 @@ public enum SharedData {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let dir = names.sorted().first { name in
             name.hasPrefix("cctv")
-                && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name + "/articles.jsonl.gz").path)
+                && FileManager.default.fileExists(
+                    atPath: directory.appendingPathComponent(name + "/articles.jsonl.gz").path)
         }
         return (dir ?? "missing-news-set") + "/articles.jsonl.gz"
     }
