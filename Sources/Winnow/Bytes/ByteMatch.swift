@@ -33,18 +33,6 @@ enum ByteMatch {
         range.count == pattern.count && hasPrefix(p, range, pattern)
     }
 
-    /// The first offset in `range` where `pattern` occurs, or `nil`.
-    static func firstIndex(of pattern: [UInt8], in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard let first = pattern.first, range.count >= pattern.count else { return nil }
-        var i = range.lowerBound
-        let last = range.upperBound - pattern.count
-        while i <= last {
-            if p[i] == first, hasPrefix(p, i..<range.upperBound, pattern) { return i }
-            i += 1
-        }
-        return nil
-    }
-
     /// The longest phrase of `phrases` that `p[range]` starts with.
     static func longestPrefix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, in phrases: [[UInt8]]) -> [UInt8]? {
         longestPrefix(p, range, in: PhraseSet(phrases))

@@ -78,8 +78,6 @@ enum FileSystem {
         }
     }
 
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
     /// The whole file at `path`, or `nil` if it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -56,17 +56,6 @@ struct PageText: Sendable {
         return start..<end
     }
 
-    /// The index of the line holding clean offset `c`.
-    func line(containingClean c: Int) -> Int {
-        var lo = 0
-        var hi = lines.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lines[mid].clean.lowerBound <= c { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
-
     /// The clean view of `r` as a `String` (for metadata and tests, not for hot loops).
     func string(_ r: Range<Int>) -> String {
         clean.withUnsafeBufferPointer { UTF8Repair.string($0, r) }
