@@ -124,7 +124,7 @@ struct JSONRecordParser {
             guard let b = peek() else { throw .invalid }
             switch b {
             case UInt8(ascii: "\""):
-                _ = try string()
+                try skipString()
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let close = b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 i += 1
@@ -136,7 +136,7 @@ struct JSONRecordParser {
                 while true {
                     skipWhitespace()
                     if close == UInt8(ascii: "}") {
-                        _ = try string()
+                        try skipString()
                         skipWhitespace()
                         guard peek() == UInt8(ascii: ":") else { throw .invalid }
                         i += 1
@@ -166,35 +166,79 @@ struct JSONRecordParser {
                 || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
         }
 
-        /// Reads a string at `i` (which must be `"`), returning its decoded UTF-8 bytes.
+        /// The offset of the next `"`, `\\` or control byte from `from`, or `p.count`; eight
+        /// bytes at a time (a text field is most of a record's bytes).
+        private func nextSpecial(from start: Int) -> Int {
+            var k = start
+            if let base = p.baseAddress {
+                while k + 8 <= p.count {
+                    let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                    let quote = x ^ 0x2222_2222_2222_2222
+                    let slash = x ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let low = (x &- 0x2020_2020_2020_2020) & ~x
+                    let m =
+                        (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
+                        & 0x8080_8080_8080_8080
+                    if m != 0 { return k + (m.trailingZeroBitCount >> 3) }
+                    k += 8
+                }
+            }
+            while k < p.count, p[k] >= 0x20, p[k] != UInt8(ascii: "\""), p[k] != UInt8(ascii: "\\") { k += 1 }
+            return k
+        }
+
+        /// Skips a string at `i` (which must be `"`), checking its syntax, building nothing.
+        mutating func skipString() throws(Failure) {
+            guard peek() == UInt8(ascii: "\"") else { throw .invalid }
+            i += 1
+            while true {
+                i = nextSpecial(from: i)
+                guard i < p.count else { throw .invalid }
+                switch p[i] {
+                case UInt8(ascii: "\""):
+                    i += 1
+                    return
+                case UInt8(ascii: "\\"):
+                    guard i + 1 < p.count else { throw .invalid }
+                    if p[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        let v = try hex4()
+                        if (0xD800...0xDBFF).contains(v) {
+                            guard i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") else {
+                                throw .loneSurrogate
+                            }
+                            i += 2
+                            guard (0xDC00...0xDFFF).contains(try hex4()) else { throw .loneSurrogate }
+                        } else if (0xDC00...0xDFFF).contains(v) {
+                            throw .loneSurrogate
+                        }
+                    } else {
+                        guard "\"\\/bfnrt".utf8.contains(p[i + 1]) else { throw .invalid }
+                        i += 2
+                    }
+                default:
+                    throw .invalid  // a raw control character
+                }
+            }
+        }
+
+        /// Reads a string at `i` (which must be `"`), returning its decoded UTF-8 bytes. Runs
+        /// without escapes are copied in bulk.
         mutating func string() throws(Failure) -> [UInt8] {
             guard peek() == UInt8(ascii: "\"") else { throw .invalid }
             i += 1
-            let start = i
-            // Fast path: no escapes.
-            while i < p.count, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\") {
-                guard p[i] >= 0x20 else { throw .invalid }
-                i += 1
-            }
-            guard i < p.count else { throw .invalid }
-            if p[i] == UInt8(ascii: "\"") {
-                i += 1
-                return Array(p[start..<(i - 1)])
-            }
-            var out = Array(p[start..<i])
-            while i < p.count {
+            var out: [UInt8] = []
+            while true {
+                let runStart = i
+                i = nextSpecial(from: i)
+                guard i < p.count else { throw .invalid }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
                 let b = p[i]
                 if b == UInt8(ascii: "\"") {
                     i += 1
                     return out
                 }
-                guard b >= 0x20 else { throw .invalid }
-                if b != UInt8(ascii: "\\") {
-                    out.append(b)
-                    i += 1
-                    continue
-                }
-                guard i + 1 < p.count else { throw .invalid }
+                guard b == UInt8(ascii: "\\"), i + 1 < p.count else { throw .invalid }
                 let e = p[i + 1]
                 i += 2
                 switch e {
@@ -222,7 +266,6 @@ struct JSONRecordParser {
                     throw .invalid
                 }
             }
-            throw .invalid
         }
 
         private mutating func hex4() throws(Failure) -> UInt32 {
