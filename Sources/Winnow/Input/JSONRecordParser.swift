@@ -222,8 +222,9 @@ struct JSONRecordParser {
             }
         }
 
-        /// Reads a string at `i` (which must be `"`), returning its decoded UTF-8 bytes. Runs
-        /// without escapes are copied in bulk.
+        /// Reads a string at `i` (which must be `"`), returning its decoded UTF-8 bytes.
+        ///
+        /// Runs without escapes are copied in bulk.
         mutating func string() throws(Failure) -> [UInt8] {
             guard peek() == UInt8(ascii: "\"") else { throw .invalid }
             i += 1
