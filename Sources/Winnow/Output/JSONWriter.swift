@@ -72,7 +72,7 @@ public struct JSONWriter: Sendable {
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = n.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, enough for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+        withUnsafeMutableBytes(of: &digits) { buffer in
             var k = buffer.count
             repeat {
                 k -= 1
@@ -80,9 +80,7 @@ public struct JSONWriter: Sendable {
                 magnitude /= 10
             } while magnitude > 0
             bytes.append(contentsOf: buffer[k...])
-            return buffer.count - k
         }
-        _ = count
     }
 
     /// Writes a finite double with up to three decimals (`29.5`, `0.99`, `1`).
