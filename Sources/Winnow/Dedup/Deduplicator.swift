@@ -476,7 +476,7 @@ public final class Deduplicator: Sendable {
     private func manifest(_ s: Summary) -> [UInt8] {
         var w = JSONWriter(pretty: true)
         w.beginObject()
-        w.key("version"); w.value(Winnow.version)
+        w.key("version"); w.value(WinnowInfo.version)
         w.key("config")
         w.beginObject()
         w.key("gram"); w.value(MinHasher.gram)

@@ -30,7 +30,7 @@ public enum FarmCorpus {
             }
         }
         if format == .wet {
-            let info = "software: winnow \(Winnow.version) generator\r\nseed: \(seed)\r\n"
+            let info = "software: winnow \(WinnowInfo.version) generator\r\nseed: \(seed)\r\n"
             pending += warcRecord(type: "warcinfo", uri: nil, id: "info-\(seed)", body: Array(info.utf8))
             try flush()
         }

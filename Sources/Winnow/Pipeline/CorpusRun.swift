@@ -256,7 +256,7 @@ public final class CorpusRun {
     private func manifest(_ summary: Summary) -> [UInt8] {
         var w = JSONWriter(pretty: true)
         w.beginObject()
-        w.key("version"); w.value(Winnow.version)
+        w.key("version"); w.value(WinnowInfo.version)
         w.key("config_hash"); w.value(configuration.hash)
         w.key("config")
         w.beginObject()

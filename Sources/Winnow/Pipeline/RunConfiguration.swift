@@ -26,13 +26,13 @@ public struct RunConfiguration: Sendable {
     /// The settings that change output bytes, in a fixed order (jobs and force do not).
     var canonicalText: String {
         "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nbatch_records=\(batchRecords)\n"
-            + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(Winnow.version)\n"
+            + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n"
     }
 
     var hash: String { StableHash.hex(StableHash.hash64(Array(canonicalText.utf8))) }
 }
 
 /// Winnow's version, recorded in manifests.
-public enum Winnow {
+public enum WinnowInfo {
     public static let version = "0.1.0"
 }
