@@ -85,6 +85,9 @@ struct Run: ParsableCommand {
             throw ExitCode.failure
         }
         progress.finish()
+        for input in summary.inputs {
+            if let warning = input.warning { FileIO.printError("\(input.path): warning: \(warning)") }
+        }
         for failed in summary.failedInputs { FileIO.printError("\(failed.path): \(failed.error ?? "")") }
         let t = summary.totals
         let rate = Double(t.textBytes) / 1e6 / max(summary.seconds, 1e-9)

@@ -165,3 +165,29 @@ import WinnowTesting
         return Array(try Data(contentsOf: dir.appendingPathComponent("x.gz")))
     }
 }
+
+/// G3: bytes after the last gzip member are a warning; every record before them is kept.
+@Suite struct TrailingGarbageTests {
+    @Test func trailingBytesAfterTheLastMemberAreAWarning() throws {
+        let bytes =
+            try BadInputTests.gzip(BadInputTests.jsonl([BadInputTests.good, BadInputTests.good]))
+            + Array("garbage\n".utf8)
+        let o = try BadInputTests.run(bytes, name: "tail.jsonl.gz")
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.pagesOut == 2)
+        #expect(o.error == nil)
+        #expect(o.stderr.contains("tail.jsonl.gz: warning: ignored 8 bytes after the last gzip member"))
+    }
+}
+
+/// More than a few stray bytes after a member may be members with a damaged header: an error.
+@Suite struct DamagedMemberTests {
+    @Test func manyNonGzipBytesAfterAMemberAreAnError() throws {
+        let first = try BadInputTests.gzip(BadInputTests.jsonl([BadInputTests.good]))
+        let bytes = first + [UInt8](repeating: 0x41, count: 5_000)
+        let o = try BadInputTests.run(bytes, name: "damaged.jsonl.gz")
+        #expect(o.status == 1)
+        #expect(o.pagesOut == 1)
+        #expect(o.error?.contains("are not gzip; records before them were kept") == true)
+    }
+}

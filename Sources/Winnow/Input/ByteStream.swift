@@ -24,6 +24,8 @@ final class ByteStream {
     private(set) var fileBytesRead = 0
     /// Uncompressed bytes delivered so far.
     private(set) var offset = 0
+    /// Something odd but harmless seen while reading (trailing bytes after the last member).
+    private(set) var warning: String?
 
     /// Opens `path` (`-` for standard input) and detects gzip by its magic bytes.
     init(path: String) throws {
@@ -99,6 +101,24 @@ final class ByteStream {
                 // Between members: skip to the next one, or end cleanly.
                 if rawStart == rawEnd, !rawEOF { try fillRaw() }
                 if rawStart == rawEnd { return 0 }
+                if rawEnd - rawStart < 2, !rawEOF { try fillRaw() }
+                // Bytes after a member that do not start another member: a few (padding, a
+                // stray newline; reliability row G3) are a warning, the records being complete;
+                // more could be members whose header was damaged, so they are an error.
+                if !(rawEnd - rawStart >= 2 && raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B) {
+                    let position = fileBytesRead - (rawEnd - rawStart)
+                    var st = stat()
+                    let size = fstat(fd, &st) == 0 ? Int(st.st_size) : position
+                    guard size - position <= 1024 else {
+                        throw InputError(
+                            "\(size - position) bytes after compressed offset \(position) are not gzip; records before them were kept",
+                            offset: offset)
+                    }
+                    warning = "ignored \(size - position) bytes after the last gzip member"
+                    rawStart = rawEnd
+                    rawEOF = true
+                    return 0
+                }
                 // One decoder for the whole file, reset between members: WET files have one
                 // member per record, and a fresh decoder each time costs more than the record.
                 if decoderReady {

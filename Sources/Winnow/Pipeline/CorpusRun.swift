@@ -31,6 +31,8 @@ public final class CorpusRun {
         public var counts: RunCounts
         /// Set when the file could not be read to its end (the records before stay).
         public var error: String?
+        /// Something odd but harmless about the file (its records are all read).
+        public var warning: String?
         /// Whether this run did the work (false: finished by an earlier run).
         public var processed: Bool
     }
@@ -92,6 +94,7 @@ public final class CorpusRun {
             {
                 result.counts = previous.counts
                 result.error = previous.error
+                result.warning = previous.warning
                 result.format = previous.format
             } else {
                 result.processed = true
@@ -178,6 +181,7 @@ public final class CorpusRun {
                 progress(reader?.stream.fileBytesRead ?? 0, result.counts)
             }
             for output in pipeline.drain() { try write(output) }
+            result.warning = reader?.stream.warning
             // An empty shard is still a valid gzip file.
             for (k, shard) in shards.enumerated() where !wroteAny[k] { try shard.write(GzipEncoder.member([])) }
             for shard in shards { try shard.commit() }
@@ -233,16 +237,22 @@ public final class CorpusRun {
         var text = result.counts.markerText
         text += "format \(result.format?.rawValue ?? "none")\n"
         if let error = result.error { text += "error \(error.replacingNewlines)\n" }
+        if let warning = result.warning { text += "warning \(warning.replacingNewlines)\n" }
         return text
     }
 
-    static func parseMarker(_ text: String) -> (counts: RunCounts, error: String?, format: InputFormat?)? {
+    static func parseMarker(_ text: String) -> (
+        counts: RunCounts, error: String?, warning: String?, format: InputFormat?
+    )? {
         var countLines: [Substring] = []
         var error: String?
+        var warning: String?
         var format: InputFormat?
         for line in text.split(separator: "\n") {
             if line.hasPrefix("error ") {
                 error = String(line.dropFirst(6))
+            } else if line.hasPrefix("warning ") {
+                warning = String(line.dropFirst(8))
             } else if line.hasPrefix("format ") {
                 format = InputFormat(rawValue: String(line.dropFirst(7)))
             } else {
@@ -250,7 +260,7 @@ public final class CorpusRun {
             }
         }
         guard let counts = RunCounts(markerText: countLines.joined(separator: "\n")) else { return nil }
-        return (counts, error, format)
+        return (counts, error, warning, format)
     }
 
     private func manifest(_ summary: Summary) -> [UInt8] {
@@ -276,6 +286,7 @@ public final class CorpusRun {
             w.key("file_bytes"); w.value(input.fileBytes)
             w.key("fingerprint"); w.value(input.fingerprint)
             w.key("error"); w.value(input.error)
+            w.key("warning"); w.value(input.warning)
             w.key("counts"); input.counts.write(to: &w)
             w.endObject()
         }
