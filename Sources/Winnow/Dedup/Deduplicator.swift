@@ -152,15 +152,13 @@ public final class Deduplicator: Sendable {
     // MARK: Pass 0
 
     private func templatePass(_ parts: [String]) throws -> TemplateLines {
-        let minimum = configuration.templateMinArticles
-        let counts = try OrderedPipeline<[UInt64: [UInt64]]>.map(parts, jobs: configuration.jobs) {
-            try TemplateLines.count(part: $0, cap: minimum)
+        let counts = try OrderedPipeline<TemplateLines.Counts>.map(parts, jobs: configuration.jobs) {
+            try TemplateLines.count(part: $0)
         }
-        var total: [UInt64: [UInt64]] = [:]
-        for partCounts in counts {
-            total.merge(partCounts) { a, b in Array((a + b.filter { !a.contains($0) }).prefix(minimum)) }
-        }
-        return TemplateLines(keys: Set(total.filter { $0.value.count >= minimum }.keys))
+        var total = TemplateLines.Counts()
+        for partCounts in counts { total.merge(partCounts) }
+        return TemplateLines(
+            keys: total.templates(minimum: configuration.templateMinArticles, share: configuration.templateShare))
     }
 
     // MARK: Pass 1
@@ -486,6 +484,7 @@ public final class Deduplicator: Sendable {
         w.key("threshold"); w.value(configuration.threshold)
         w.key("containment"); w.value(configuration.containment)
         w.key("template_min_articles"); w.value(configuration.templateMinArticles)
+        w.key("template_share"); w.value(configuration.templateShare)
         w.endObject()
         w.key("articles"); w.value(s.articles)
         w.key("kept"); w.value(s.kept)
@@ -524,7 +523,11 @@ public struct DedupConfiguration: Sendable {
     public var threshold = 0.7
     /// Estimated share of the shorter article's 5-grams found in the longer one at which it is
     /// a copy with parts cut.
-    public var containment = 0.9
+    ///
+    /// Measured trade-off: 0.90 merged distinct generated articles that
+    /// share many sentences (precision 0.981), 0.95 missed cut copies (recall 0.961 generated,
+    /// 0.990 real news); 0.92 gives 0.989/0.989 generated and 1.000/0.996 on real news.
+    public var containment = 0.92
     /// LSH bands × rows (≤ 128 signature values).
     ///
     /// 42 × 3 gives a candidate probability of
@@ -535,6 +538,9 @@ public struct DedupConfiguration: Sendable {
     public var rows = 3
     /// Articles of one site that must hold a short paragraph for it to be a template line.
     public var templateMinArticles = 10
+    /// Share of a site's articles that must hold it: boilerplate is on most pages of a site;
+    /// a paragraph several articles quote is on few.
+    public var templateShare = 0.3
 
     public init(runDirectory: String, jobs: Int) {
         self.runDirectory = runDirectory

@@ -3,9 +3,11 @@
 /// per site and with a threshold.
 ///
 /// A paragraph is a template of site S when its match view has 4 to 200 characters and it
-/// appears in at least ``DedupConfiguration/templateMinArticles`` *different* articles of S:
-/// copies of one article count once (by the hash of their text), so a short heading of an
-/// article reposted many times is not a template. Articles
+/// appears in at least ``DedupConfiguration/templateMinArticles`` *different* articles of S,
+/// and in at least ``DedupConfiguration/templateShare`` of S's different articles: copies of
+/// one article count once (by the hash of their text), so a heading of an article reposted
+/// many times is not a template, and a paragraph quoted by a few articles of a big site is
+/// content, not boilerplate. Articles
 /// with no known site are never judged (a short line common to the whole corpus, such as
 /// `结语`, is not a template of anyone). Templates are removed from the articles before their
 /// signatures are made, and recorded in `dedup/templates/part-N.jsonl.gz`.
@@ -22,28 +24,58 @@ struct TemplateLines: Sendable {
         scratch.removeAll(keepingCapacity: true)
         paragraph.withUnsafeBufferPointer { MatchView.scalars($0, into: &scratch) }
         guard scratch.count >= minScalars, scratch.count <= maxScalars else { return nil }
-        let siteHash = StableHash.hash64(site, seed: 0x5349_5445)  // "SITE"
+        let siteHash = siteHash(site)
         let textHash = scratch.withUnsafeBytes { StableHash.hash64(Array($0), seed: 0x5445_4D50) }  // "TEMP"
         return StableHash.mix(siteHash ^ (textHash &* 0x9E37_79B9_7F4A_7C15))
     }
 
-    /// The distinct articles (by text hash) of one shard holding each key, at most `cap` per
-    /// key (enough to decide).
-    static func count(part: String, cap: Int) throws -> [UInt64: [UInt64]] {
-        var counts: [UInt64: [UInt64]] = [:]
+    /// What pass 0 counts in one shard: for each key, its site and the distinct articles (by
+    /// text hash) holding it; for each site, its distinct articles.
+    struct Counts: Sendable {
+        var keys: [UInt64: (site: UInt64, articles: Set<UInt64>)] = [:]
+        var sites: [UInt64: Set<UInt64>] = [:]
+
+        mutating func merge(_ other: Counts) {
+            for (key, entry) in other.keys {
+                if let mine = keys[key] {
+                    keys[key] = (mine.site, mine.articles.union(entry.articles))
+                } else {
+                    keys[key] = entry
+                }
+            }
+            for (site, articles) in other.sites { sites[site, default: []].formUnion(articles) }
+        }
+
+        /// The keys held by at least `minimum` distinct articles of their site, and by at least
+        /// `share` of that site's distinct articles.
+        func templates(minimum: Int, share: Double) -> Set<UInt64> {
+            Set(
+                keys.filter { _, entry in
+                    let siteArticles = sites[entry.site]?.count ?? 0
+                    return entry.articles.count >= minimum
+                        && Double(entry.articles.count) >= share * Double(siteArticles)
+                }.keys)
+        }
+    }
+
+    static func siteHash(_ site: [UInt8]) -> UInt64 { StableHash.hash64(site, seed: 0x5349_5445) }  // "SITE"
+
+    /// Counts one shard.
+    static func count(part: String) throws -> Counts {
+        var counts = Counts()
         let parser = JSONRecordParser(fields: [Array("text".utf8), Array("site".utf8)])
         var scratch: [UInt32] = []
         try Deduplicator.forEachLine(part) { bytes in
             let values = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
-            guard case .string(let text)? = values[0], case .string(let site)? = values[1] else { return }
+            guard case .string(let text)? = values[0], case .string(let site)? = values[1], !site.isEmpty else {
+                return
+            }
             let article = StableHash.hash64(text)
+            let siteKey = siteHash(site)
+            counts.sites[siteKey, default: []].insert(article)
             for paragraph in text.split(separator: 0x0A) {
                 guard let key = key(site: site, paragraph: paragraph, scratch: &scratch) else { continue }
-                var articles = counts[key, default: []]
-                if articles.count < cap, !articles.contains(article) {
-                    articles.append(article)
-                    counts[key] = articles
-                }
+                counts.keys[key, default: (siteKey, [])].articles.insert(article)
             }
         }
         return counts
