@@ -166,59 +166,10 @@ struct JSONRecordParser {
                 || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
         }
 
-        /// The offset of the next `"`, `\\` or control byte from `from`, or `p.count`; eight
-        /// bytes at a time (a text field is most of a record's bytes).
-        private func nextSpecial(from start: Int) -> Int {
-            var k = start
-            if let base = p.baseAddress {
-                while k + 8 <= p.count {
-                    let x = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                    let quote = x ^ 0x2222_2222_2222_2222
-                    let slash = x ^ 0x5C5C_5C5C_5C5C_5C5C
-                    let low = (x &- 0x2020_2020_2020_2020) & ~x
-                    let m =
-                        (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
-                        & 0x8080_8080_8080_8080
-                    if m != 0 { return k + (m.trailingZeroBitCount >> 3) }
-                    k += 8
-                }
-            }
-            while k < p.count, p[k] >= 0x20, p[k] != UInt8(ascii: "\""), p[k] != UInt8(ascii: "\\") { k += 1 }
-            return k
-        }
-
         /// Skips a string at `i` (which must be `"`), checking its syntax, building nothing.
         mutating func skipString() throws(Failure) {
-            guard peek() == UInt8(ascii: "\"") else { throw .invalid }
-            i += 1
-            while true {
-                i = nextSpecial(from: i)
-                guard i < p.count else { throw .invalid }
-                switch p[i] {
-                case UInt8(ascii: "\""):
-                    i += 1
-                    return
-                case UInt8(ascii: "\\"):
-                    guard i + 1 < p.count else { throw .invalid }
-                    if p[i + 1] == UInt8(ascii: "u") {
-                        i += 2
-                        let v = try hex4()
-                        if (0xD800...0xDBFF).contains(v) {
-                            guard i + 1 < p.count, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u") else {
-                                throw .loneSurrogate
-                            }
-                            i += 2
-                            guard (0xDC00...0xDFFF).contains(try hex4()) else { throw .loneSurrogate }
-                        } else if (0xDC00...0xDFFF).contains(v) {
-                            throw .loneSurrogate
-                        }
-                    } else {
-                        guard "\"\\/bfnrt".utf8.contains(p[i + 1]) else { throw .invalid }
-                        i += 2
-                    }
-                default:
-                    throw .invalid  // a raw control character
-                }
+            try scanString { _ in
+            } escaped: { _ in
             }
         }
 
@@ -226,29 +177,43 @@ struct JSONRecordParser {
         ///
         /// Runs without escapes are copied in bulk.
         mutating func string() throws(Failure) -> [UInt8] {
+            var out: [UInt8] = []
+            try scanString {
+                out.append(contentsOf: $0)
+            } escaped: {
+                UTF8Scalar.append($0, to: &out)
+            }
+            return out
+        }
+
+        /// Walks a string at `i` (which must be `"`) to its closing quote, handing runs without
+        /// escapes to `run` and each escape's scalar to `escaped`; one place checks the syntax
+        /// for reading and for skipping.
+        private mutating func scanString(
+            run: (UnsafeBufferPointer<UInt8>) -> Void, escaped: (UInt32) -> Void
+        ) throws(Failure) {
             guard peek() == UInt8(ascii: "\"") else { throw .invalid }
             i += 1
-            var out: [UInt8] = []
             while true {
                 let runStart = i
-                i = nextSpecial(from: i)
+                i = ByteScan.firstJSONSpecial(p, from: i)
                 guard i < p.count else { throw .invalid }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
+                if i > runStart { run(UnsafeBufferPointer(rebasing: p[runStart..<i])) }
                 let b = p[i]
                 if b == UInt8(ascii: "\"") {
                     i += 1
-                    return out
+                    return
                 }
-                guard b == UInt8(ascii: "\\"), i + 1 < p.count else { throw .invalid }
+                guard b == UInt8(ascii: "\\"), i + 1 < p.count else { throw .invalid }  // else a raw control
                 let e = p[i + 1]
                 i += 2
                 switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escaped(UInt32(e))
+                case UInt8(ascii: "b"): escaped(0x08)
+                case UInt8(ascii: "f"): escaped(0x0C)
+                case UInt8(ascii: "n"): escaped(0x0A)
+                case UInt8(ascii: "r"): escaped(0x0D)
+                case UInt8(ascii: "t"): escaped(0x09)
                 case UInt8(ascii: "u"):
                     var v = try hex4()
                     if (0xD800...0xDBFF).contains(v) {
@@ -262,7 +227,7 @@ struct JSONRecordParser {
                     } else if (0xDC00...0xDFFF).contains(v) {
                         throw .loneSurrogate
                     }
-                    UTF8Scalar.append(v, to: &out)
+                    escaped(v)
                 default:
                     throw .invalid
                 }

@@ -171,7 +171,7 @@ public struct JSONWriter: Sendable {
         var run = 0
         var i = 0
         while i < p.count {
-            i = Self.firstEscape(p, from: i)
+            i = ByteScan.firstJSONSpecial(p, from: i)
             guard i < p.count else { break }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i]))
             appendEscape(p[i])
@@ -199,34 +199,6 @@ public struct JSONWriter: Sendable {
                 bytes.append(digits[Int(b & 0xF)])
             }
         }
-    }
-
-    /// The offset of the first byte from `start` that JSON requires escaped (a control
-    /// character, `"` or `\\`), or `p.count`.
-    @inline(__always)
-    private static func firstEscape(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var i = start
-        if let base = p.baseAddress {
-            while i + 8 <= p.count {
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let quote = x ^ 0x2222_2222_2222_2222
-                let slash = x ^ 0x5C5C_5C5C_5C5C_5C5C
-                // High bit per byte that is below 0x20, or zero after the xor (exact for the
-                // lowest such byte, which is all we use).
-                let low = (x &- 0x2020_2020_2020_2020) & ~x
-                let m =
-                    (low | ((quote &- 0x0101_0101_0101_0101) & ~quote) | ((slash &- 0x0101_0101_0101_0101) & ~slash))
-                    & 0x8080_8080_8080_8080
-                if m != 0 { return i + (m.trailingZeroBitCount >> 3) }
-                i += 8
-            }
-        }
-        while i < p.count {
-            let b = p[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C { return i }
-            i += 1
-        }
-        return p.count
     }
 
     /// Writes `parts` as one JSON string, joined by `separator` (a byte that needs no escape,
