@@ -1,4 +1,3 @@
-internal import Dispatch
 internal import Glibc
 
 /// `winnow dedup OUTDIR`: one copy of each article, in three passes over files.
@@ -463,8 +462,10 @@ public final class Deduplicator: Sendable {
         }
     }
 
+    private static let idParser = JSONRecordParser(fields: [Array("id".utf8)])
+
     static func id(_ bytes: ArraySlice<UInt8>) -> String? {
-        let parser = JSONRecordParser(fields: [Array("id".utf8)])
+        let parser = idParser
         guard let values = try? bytes.withUnsafeBufferPointer({ try parser.parse($0) }),
             case .string(let id)? = values[0]
         else { return nil }
