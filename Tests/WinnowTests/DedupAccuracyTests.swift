@@ -9,8 +9,8 @@ import WinnowTesting
 @Suite(.enabled(if: SharedData.isAvailable, "needs ../shared/data (set WINNOW_SHARED_DATA); skipped"))
 struct DedupAccuracyTests {
     @Test func disguisedCopiesAreFoundAndOthersKept() throws {
-        let records = try SharedData.records(SharedData.newsArticles)
-        let sources = records.prefix(1200).compactMap { r -> FarmPageGenerator.SourceArticle? in
+        let news = try SharedData.records(SharedData.newsArticles)
+        let sources = news.prefix(1200).compactMap { r -> FarmPageGenerator.SourceArticle? in
             guard let title = r["title"] as? String, let body = r["body"] as? String else { return nil }
             let paragraphs = body.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
             // Very short items are one-line announcements; too short to call copies by text.
@@ -18,7 +18,7 @@ struct DedupAccuracyTests {
         }
         var rng = SplitMix64(seed: 77)
         var generator = FarmPageGenerator(seed: 78)
-        var lines: [String] = []
+        var records: [(id: String, text: String)] = []
         var truth: [String: Int] = [:]  // article id -> source index
         var pageNumber = 0
         for (index, source) in sources.enumerated() {
@@ -40,40 +40,16 @@ struct DedupAccuracyTests {
                 pageNumber += 1
                 truth[id + "#1"] = index
                 if articles.count > 1 { truth[id + "#2"] = (index + 500) % sources.count }
-                let escaped = try JSONSerialization.data(withJSONObject: ["id": id, "text": page.text])
-                lines.append(String(decoding: escaped, as: UTF8.self))
+                records.append((id, page.text))
             }
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-dedup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("corpus.jsonl")
-        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
-        let out = dir.appendingPathComponent("out").path
-        _ = try CorpusRun(configuration: RunConfiguration(inputs: [input.path], outputDirectory: out, jobs: 2)).run()
-        let summary = try Deduplicator(configuration: DedupConfiguration(runDirectory: out, jobs: 2)).run()
-
-        // Output clusters: each article maps to its survivor.
-        var survivorOf: [String: String] = [:]
-        let text = try ShellRunner.run("gzip -dc '\(out)/dedup/dups/part-00000.jsonl.gz'")
-        for line in text.split(separator: "\n") {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            if let id = object["id"] as? String, let of = object["dup_of"] as? String { survivorOf[id] = of }
-        }
+        let evaluation = try DedupEvaluation(records: records)
+        defer { evaluation.cleanUp() }
+        let summary = evaluation.summary
         let ids = truth.keys.sorted()
-        func cluster(_ id: String) -> String { survivorOf[id] ?? id }
-        var truePairs = 0, foundPairs = 0, correctPairs = 0
-        for (i, a) in ids.enumerated() {
-            for b in ids[(i + 1)...] {
-                let same = truth[a] == truth[b]
-                let found = cluster(a) == cluster(b)
-                if same { truePairs += 1 }
-                if found { foundPairs += 1 }
-                if same && found { correctPairs += 1 }
-            }
-        }
-        let precision = Double(correctPairs) / Double(max(1, foundPairs))
-        let recall = Double(correctPairs) / Double(max(1, truePairs))
+        let cluster = evaluation.cluster
+        let out = evaluation.output
+        let (precision, recall, truePairs) = evaluation.score(truth: truth)
         print(
             "dedup on disguised copies of CCTV news: \(ids.count) articles, \(truePairs) duplicate pairs; "
                 + "precision \(String(format: "%.4f", precision)), recall \(String(format: "%.4f", recall)); "
