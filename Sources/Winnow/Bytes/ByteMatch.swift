@@ -16,6 +16,24 @@ enum ByteMatch {
 
     /// Whether `p[range]` ends with `pattern`.
     @inline(__always)
+    /// Whether `p[haystack]` contains the bytes `p[needle]` (an empty needle is contained).
+    static func contains(_ p: UnsafeBufferPointer<UInt8>, _ haystack: Range<Int>, _ needle: Range<Int>) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        let first = p[needle.lowerBound]
+        var i = haystack.lowerBound
+        while i + needle.count <= haystack.upperBound {
+            if p[i] == first, ByteMatch.equal(p, i, needle.lowerBound, needle.count) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ count: Int) -> Bool {
+        for k in 0..<count where p[a + k] != p[b + k] { return false }
+        return true
+    }
+
     static func hasSuffix(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ pattern: [UInt8]) -> Bool {
         guard range.count >= pattern.count else { return false }
         let start = range.upperBound - pattern.count

@@ -60,6 +60,8 @@ enum BylineParser {
             {
                 break
             }
+            // A date glued to the value (`来源：央视网2022年01月03日`) is not part of it.
+            if scalars > 0, p[j] >= 0x30, p[j] <= 0x39, DateParser.parse(p, j..<end) != nil { break }
             j += UTF8Scalar.length(lead: p[j])
             scalars += 1
         }

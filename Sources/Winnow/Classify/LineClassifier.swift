@@ -11,6 +11,13 @@ enum LineRole: Sendable, Equatable {
     case byline
     /// Article text: prose, flattened or not, with its byline, markers and footer inside.
     case body
+    /// An ordinary page's headline above its article (the range without a media tag).
+    case headline(Range<Int>)
+    /// A publication time with bylines around it, above an article.
+    case dateline(DatelineRule.Dateline)
+    /// Chrome of an ordinary page (``BoilerplateStage``). An `inline` line sits inside the
+    /// article's text and does not split it.
+    case boilerplate(RemovalKind, inline: Bool)
 }
 
 /// Gives each clean line of a page a role, and reads the page-level metadata on the way.
@@ -26,6 +33,11 @@ struct LineClassifier {
         var updated: String?
         var views: Int?
         var links: [LinkListRule.Link] = []
+        /// The first article's title when no headline is found: the page title without the
+        /// site names after it (ordinary pages only).
+        var articleTitle: Range<Int>?
+        /// Why the page has no article, when ``BoilerplateStage`` found none.
+        var noArticle: String?
     }
 
     /// The page header rules look only this far down: headers sit above the first article.
@@ -80,10 +92,11 @@ struct LineClassifier {
 
     /// A first line is the title when it is one short piece of text that no other rule claims.
     static func isTitle(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count <= 400 else { return false }  // over 100 characters whatever the script
+        guard line.count <= 640 else { return false }  // over 160 characters whatever the script
         let features = LineFeatures(p, line)
         // One sentence at most: a title may end with `?` or `!`, but does not hold two.
-        guard features.scalars <= 100, features.finalPunct == 0 || (features.finalPunct == 1 && features.endsSentence)
+        // Portal titles run long with the channel and site appended (`标题_频道_网站`).
+        guard features.scalars <= 160, features.finalPunct == 0 || (features.finalPunct == 1 && features.endsSentence)
         else { return false }
         if LinkListRule.isHeader(p, line) || MetaLineRule.parse(p, line) != nil { return false }
         if BylineParser.group(p, at: line.lowerBound, end: line.upperBound) != nil { return false }

@@ -52,8 +52,9 @@ struct LineFeatures: Sendable {
             case .latin: latin += 1
             case .digit: digits += 1
             case .finalPunct:
-                // A full stop inside a number (`10.1%`, `8.96亿`) ends nothing.
-                let inNumber = v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39
+                // A full stop inside a number or a name (`10.1%`, `8.96亿`, `cctv.com`) ends
+                // nothing.
+                let inNumber = v == 0x2E && i < range.upperBound && Self.isASCIIAlphanumeric(p[i])
                 if !inNumber {
                     finalPunct += 1
                     if stopAtSentenceEnd { return }
@@ -67,10 +68,14 @@ struct LineFeatures: Sendable {
             if wordLike, !inItem { items += 1 }
             inItem = wordLike
             lastClass =
-                cls == .finalPunct && v == 0x2E && i < range.upperBound && p[i] >= 0x30 && p[i] <= 0x39 ? .punct : cls
+                cls == .finalPunct && v == 0x2E && i < range.upperBound && Self.isASCIIAlphanumeric(p[i]) ? .punct : cls
             if cls != .closePunct { lastNonClose = cls }
         }
         endsSentence = lastClass == .finalPunct || (lastClass == .closePunct && lastNonClose == .finalPunct)
+    }
+
+    private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 
     /// Mean length of an item in scalars.

@@ -6,6 +6,8 @@ struct ArticleDraft: Sendable {
     var editor: Range<Int>?
     var via: Range<Int>?
     var originalTitle: Range<Int>?
+    /// The normalized publication time from a byline or dateline.
+    var published: String?
     /// Paragraphs with the line each came from.
     var paragraphs: [(range: Range<Int>, line: Int)] = []
     /// Lines that belong to the article (for its noise report).

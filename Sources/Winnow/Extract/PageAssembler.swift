@@ -25,6 +25,7 @@ struct PageAssembler {
     mutating func assemble() {
         var k = 0
         var pendingTitle: Range<Int>?
+        var pendingHeadline: Range<Int>?
         var previousRole: LineRole?
         var pendingBylineLines: [Int] = []
         while k < text.lines.count {
@@ -39,15 +40,21 @@ struct PageAssembler {
                 remove(line, line: k, kind: .keywordStuffing)
             case .linkList:
                 remove(line, line: k, kind: .linkList)
-            case .byline:
+            case .byline, .dateline:
                 pendingBylineLines.append(k)
+            case .headline(let headline):
+                record(line, line: k, as: .metadata(.title))
+                pendingHeadline = headline
+            case .boilerplate(let kind, _):
+                remove(line, line: k, kind: kind)
             case .body:
                 let startsWithByline = BylineParser.group(p, at: line.lowerBound, end: line.upperBound) != nil
                 var startNew =
                     drafts.isEmpty || previousRole != .body || drafts[drafts.count - 1].isClosed
                     || (startsWithByline && !drafts[drafts.count - 1].paragraphs.isEmpty)
                 if pendingTitle != nil { startNew = false }
-                if startNew, pendingBylineLines.isEmpty, isHeadingLike(line), k + 1 < text.lines.count,
+                if startNew, pendingHeadline == nil, pendingBylineLines.isEmpty, isHeadingLike(line),
+                    k + 1 < text.lines.count,
                     layout.roles[k + 1] == .body
                 {
                     drafts.append(ArticleDraft())
@@ -61,23 +68,56 @@ struct PageAssembler {
                 }
                 if startNew {
                     drafts.append(ArticleDraft())
-                    if drafts.count == 1, let title = layout.title { drafts[0].title = title }
+                    if let headline = pendingHeadline {
+                        drafts[drafts.count - 1].title = headline
+                    } else if drafts.count == 1, let title = layout.articleTitle ?? layout.title {
+                        drafts[0].title = title
+                    }
+                    pendingHeadline = nil
                 }
                 pendingTitle = nil
-                for bylineLine in pendingBylineLines { absorbBylines(text.lines[bylineLine].clean, line: bylineLine) }
+                for bylineLine in pendingBylineLines { absorbBylineLine(bylineLine) }
                 pendingBylineLines.removeAll()
                 addBody(line, line: k)
             }
-            if role != .byline { previousRole = role }
+            if !Self.keepsArticleOpen(role) { previousRole = role }
             k += 1
         }
         // Byline lines after the last body (an editor's line) belong to the last article.
         if !drafts.isEmpty {
-            for bylineLine in pendingBylineLines { absorbBylines(text.lines[bylineLine].clean, line: bylineLine) }
+            for bylineLine in pendingBylineLines { absorbBylineLine(bylineLine) }
         } else {
             for bylineLine in pendingBylineLines {
                 record(text.lines[bylineLine].clean, line: bylineLine, as: .metadata(.byline))
             }
+        }
+    }
+
+    /// Roles that neither start nor end an article: bylines wait for the next body, inline
+    /// chrome sits inside one.
+    private static func keepsArticleOpen(_ role: LineRole) -> Bool {
+        switch role {
+        case .byline, .dateline, .boilerplate(_, inline: true): true
+        default: false
+        }
+    }
+
+    /// Reads a byline or dateline line into the current article.
+    ///
+    /// Its byline groups fill the article's fields, the first date on it is the publication
+    /// time. Dateline text that is neither is metadata too (the line is one block of byline).
+    private mutating func absorbBylineLine(_ k: Int) {
+        let line = text.lines[k].clean
+        var start = line.lowerBound
+        if case .dateline(let dateline) = layout.roles[k] {
+            let groupStart = dateline.bylineStart ?? line.upperBound
+            if groupStart > line.lowerBound { record(line.lowerBound..<groupStart, line: k, as: .metadata(.byline)) }
+            start = groupStart
+        }
+        let end = absorbBylines(start..<line.upperBound, line: k)
+        if end < line.upperBound { record(end..<line.upperBound, line: k, as: .metadata(.byline)) }
+        if !drafts.isEmpty, drafts[drafts.count - 1].published == nil {
+            drafts[drafts.count - 1].published = DatelineRule.firstDate(p, line)
         }
     }
 

@@ -11,6 +11,8 @@ public struct Article: Sendable, Equatable {
     public var via: String?
     /// `原标题：…`, the title the article had at its outlet.
     public var originalTitle: String?
+    /// The publication time printed with the byline, normalized like ``PageRecord/updated``.
+    public var published: String?
     /// The paragraphs, as published (full-width punctuation kept).
     public var paragraphs: [String]
     public var noise: NoiseReport
@@ -20,7 +22,8 @@ public struct Article: Sendable, Equatable {
 
     public init(
         id: String, title: String? = nil, outlet: String? = nil, author: String? = nil, editor: String? = nil,
-        via: String? = nil, originalTitle: String? = nil, paragraphs: [String] = [], noise: NoiseReport = .init()
+        via: String? = nil, originalTitle: String? = nil, published: String? = nil, paragraphs: [String] = [],
+        noise: NoiseReport = .init()
     ) {
         self.id = id
         self.title = title
@@ -29,6 +32,7 @@ public struct Article: Sendable, Equatable {
         self.editor = editor
         self.via = via
         self.originalTitle = originalTitle
+        self.published = published
         self.paragraphs = paragraphs
         self.noise = noise
     }

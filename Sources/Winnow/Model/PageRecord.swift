@@ -12,6 +12,9 @@ public struct PageRecord: Sendable {
     public var updated: String?
     public var views: Int?
     public var articles: [Article]
+    /// Why the page gave no article (a list of headlines, a forum index); `nil` when it gave
+    /// some.
+    public var noArticle: String?
     public var links: [Link]
     /// Removed spans in page order.
     public var removed: [RemovedSpan]
@@ -32,7 +35,7 @@ extension PageRecord {
         removed.contains { span in
             switch span.kind {
             case .foldMarker, .sourceFooter, .duplicateByline, .keywordStuffing, .linkList: return true
-            case .injectedNoise, .pageHeader: return false
+            default: return false
             }
         }
     }

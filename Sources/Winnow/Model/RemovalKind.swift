@@ -16,6 +16,32 @@ public enum RemovalKind: String, Sendable, CaseIterable {
     case keywordStuffing = "keyword-stuffing"
     /// A "read next" block of headlines and view counts (kept as `links`).
     case linkList = "link-list"
+
+    // Chrome of ordinary pages (issue 5), named by ``BoilerplateCues`` or by the block's shape.
+
+    /// Menus and channel lists: runs of short link-like lines.
+    case navigation
+    /// Login and registration boxes.
+    case login
+    /// Share, bookmark, print and "open in the app" buttons.
+    case share
+    /// Lists of other headlines (`相关新闻`, `热点搜索`) outside the article.
+    case relatedLinks = "related-links"
+    /// `上一篇`/`下一篇` and page numbers.
+    case pager
+    /// Footers: `版权所有`, ICP numbers, "about us" links.
+    case copyright
+    /// Advertisement captions.
+    case ad
+    /// Video and picture descriptions outside the article text (`视频简介：…`).
+    case caption
+    /// Comment boxes and reply counters.
+    case comment
+    /// HTML, CSS or script source left in the text by the crawler's extractor.
+    case markup
+    /// Prose away from the article's main text: a teaser or a sidebar that is too small, or
+    /// too far from the article, to be part of it.
+    case outsideArticle = "outside-article"
 }
 
 /// A span removed from a page, with its reason.

@@ -3,12 +3,12 @@
 /// **articles/part-NNNNN.jsonl.gz** — one line per article, `id` and `text` first (the Dolma
 /// and datatrove convention), then where it came from and what the page said:
 /// `{"id","text","page_id","url","date","source","line","title","page_title","site",
-/// "section","updated","outlet","author","editor","via","original_title",
+/// "section","updated","outlet","author","editor","via","original_title","published",
 /// "noise":{"removed","period","confidence"}}`.
 ///
 /// **pages/part-NNNNN.jsonl.gz** — one line per page: the page record of `winnow clean`
-/// without article text (`articles` lists the article ids), plus `url`, `date`, `source`,
-/// `line`.
+/// without article text (`articles` lists the article ids, `no_article` says why there are
+/// none), plus `url`, `date`, `source`, `line`.
 ///
 /// **rejects/part-NNNNN.jsonl.gz** — one line per input record that gave no page:
 /// `{"source","line","byte_offset","reason","sample"}`; `sample` is the first 256 bytes of
@@ -36,6 +36,7 @@ enum CorpusRecords {
             w.key("editor"); w.value(article.editor)
             w.key("via"); w.value(article.via)
             w.key("original_title"); w.value(article.originalTitle)
+            w.key("published"); w.value(article.published)
             w.key("noise"); article.noise.write(to: &w)
             w.endObject()
             w.newline()
@@ -58,6 +59,7 @@ enum CorpusRecords {
         w.beginArray()
         for article in page.articles { w.value(article.id) }
         w.endArray()
+        w.key("no_article"); w.value(page.noArticle)
         page.writeLinksAndRemoved(to: &w)
         w.key("bytes"); w.value(page.bytes)
         w.key("invalid_utf8"); w.value(page.invalidUTF8)

@@ -115,7 +115,11 @@ public struct ExplainRenderer: Sendable {
         case .duplicateByline: code = "35"
         case .foldMarker, .sourceFooter: code = "31"
         case .keywordStuffing: code = "90;9"
-        case .linkList: code = "34"
+        case .linkList, .relatedLinks: code = "34"
+        case .navigation, .pager, .copyright, .markup: code = "90"
+        case .login, .share, .comment: code = "36"
+        case .ad: code = "41"
+        case .caption, .outsideArticle: code = "32"
         }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }

@@ -5,7 +5,9 @@
 /// ```
 /// {"id", "site", "section", "title", "updated", "views",
 ///  "articles": [{"id", "title", "outlet", "author", "editor", "via", "original_title",
-///                "paragraphs": [..], "text", "noise": {"removed", "period", "confidence"}}],
+///                "published", "paragraphs": [..], "text",
+///                "noise": {"removed", "period", "confidence"}}],
+///  "no_article",
 ///  "links": [{"title", "views"}],
 ///  "removed": [{"kind", "text", "start", "end"}],
 ///  "bytes", "invalid_utf8"}
@@ -27,6 +29,7 @@ extension PageRecord {
         w.beginArray()
         for article in articles { article.write(to: &w) }
         w.endArray()
+        w.key("no_article"); w.value(noArticle)
         writeLinksAndRemoved(to: &w)
         w.key("bytes"); w.value(bytes)
         w.key("invalid_utf8"); w.value(invalidUTF8)
@@ -75,6 +78,7 @@ extension Article {
         w.key("editor"); w.value(editor)
         w.key("via"); w.value(via)
         w.key("original_title"); w.value(originalTitle)
+        w.key("published"); w.value(published)
         w.key("paragraphs")
         w.beginArray()
         for paragraph in paragraphs { w.value(paragraph) }

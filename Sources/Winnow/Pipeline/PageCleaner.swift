@@ -7,7 +7,8 @@ internal import Glibc
 /// 2. **Segment** — ``LineSplitter`` finds the lines.
 /// 3. **Noise** — ``NoiseScanner`` finds candidate sites, ``NoiseModel`` judges each family,
 ///    ``NoiseRemover`` builds the clean view without the injected sites.
-/// 4. **Classify** — ``LineClassifier`` gives each line a role and reads page metadata.
+/// 4. **Classify** — ``LineClassifier`` gives each line a role and reads page metadata;
+///    **Boilerplate** — ``BoilerplateStage`` finds the article among an ordinary page's chrome.
 /// 5. **Extract** — ``PageAssembler`` builds the articles and accounts for every span.
 ///
 /// A `PageCleaner` holds only options; it is cheap to copy and safe to share across threads.
@@ -72,7 +73,9 @@ public struct PageCleaner: Sendable {
         let injected = injectedSites(sites, verdicts: verdicts)
         NoiseRemover.buildCleanView(&text, lines: lines, removed: injected)
         var record = text.clean.withUnsafeBufferPointer { p in
-            let layout = LineClassifier.classify(p, lines: text.lines.map(\.clean))
+            let cleanLines = text.lines.map(\.clean)
+            var layout = LineClassifier.classify(p, lines: cleanLines)
+            BoilerplateStage.apply(p, lines: cleanLines, layout: &layout)
             var assembler = PageAssembler(text: text, clean: p, layout: layout)
             assembler.assemble()
             let reports = assembler.drafts.map {
@@ -114,13 +117,14 @@ public struct PageCleaner: Sendable {
             Article(
                 id: "\(id)#\(index + 1)", title: string(draft.title), outlet: string(draft.outlet),
                 author: string(draft.author), editor: string(draft.editor), via: string(draft.via),
-                originalTitle: string(draft.originalTitle),
+                originalTitle: string(draft.originalTitle), published: draft.published,
                 paragraphs: draft.paragraphs.map { a.text.string($0.range) },
                 noise: noise[index])
         }
         return PageRecord(
             id: id, site: string(layout.site), section: string(layout.section), title: string(layout.title),
             updated: layout.updated, views: layout.views, articles: articles,
+            noArticle: articles.isEmpty ? layout.noArticle ?? "no body text" : nil,
             links: layout.links.map { Link(title: a.text.string($0.title), views: $0.views) },
             removed: a.removed, bytes: a.text.source.count, invalidUTF8: 0, spans: a.spans, source: a.text.source)
     }
