@@ -33,7 +33,7 @@ struct OrdinaryPageAccuracyTests {
         let summary = ExtractionEvaluation.evaluate(records, goldField: "gold_main_text")
         dump(summary, "fixture-pages")
         #expect(summary.pages.count >= 80)
-        #expect(summary.meanF1 >= 0.73, "mean F1 \(summary.meanF1)")
-        #expect(summary.emptyPages.count <= 2, "\(summary.emptyPages.map(\.id))")
+        #expect(summary.meanF1 >= 0.74, "mean F1 \(summary.meanF1)")
+        #expect(summary.emptyPages.count <= 3, "\(summary.emptyPages.map(\.id))")
     }
 }

@@ -39,13 +39,16 @@ struct BlockScore: Sendable, Equatable {
         cue = nil
         if Self.isMarkup(p, line, scalars: f.scalars) {
             cue = .markup
+        } else if f.scalars <= BoilerplateCues.maxCueLineScalars, Self.startsWithFloorNumber(p, line) {
+            cue = .comment
         } else if f.scalars <= BoilerplateCues.maxCopyrightLineScalars, let match = BoilerplateCues.match(p, line) {
-            // A cue counts on a short line that is not a sentence, or that holds several cues
+            // A cue counts on a short line that is not a sentence, or that is mostly cues
             // (`点赞 收藏 客户端看 安装客户端，随时随地给你精彩！`); a footer's notices count
             // on longer lines too, unless the line reads as prose (grammatical words); a
             // label names its block whatever follows (`视频简介：…`).
             let short = f.scalars <= BoilerplateCues.maxCueLineScalars
-            let shortChrome = short && (!(isProse && letters >= 20) || match.count >= 2)
+            let mostlyCues = match.count >= 2 && match.bytes * 4 >= line.count
+            let shortChrome = short && (!(isProse && letters >= 20) || mostlyCues)
             let footer = match.role == .copyright && f.functionWordRate < 0.05
             let label = match.isLabel && BoilerplateCues.labelRoles.contains(match.role)
             if shortChrome || footer || label { cue = match.role }
@@ -64,6 +67,10 @@ struct BlockScore: Sendable, Equatable {
             // Clauses without grammatical words (a list of places with commas) count half.
             let grammatical = f.functionWordRate >= 0.03 || f.latin > f.han
             value = grammatical ? letters : letters / 2
+        } else if Self.isDataLine(p, line) {
+            // `成人票原价：279元`, `1、上海野生动物园`: the items of a list inside an article
+            // neither make a run nor break one.
+            value = 0
         } else if letters < Self.linkLetters {
             value = -Self.linkLetters
         } else {
@@ -82,6 +89,42 @@ struct BlockScore: Sendable, Equatable {
         }
         return end - line.lowerBound >= 12 && ByteMatch.contains(p, title, line.lowerBound..<end)
     }
+
+    /// A `label：value` line or an enumerated item (`1、`, `2.`, `(3)`, `（四）`).
+    static func isDataLine(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        // An enumerator: digits, or a bracketed number, then `、`, `.`, `)` or `）`.
+        var digits = 0
+        while i < line.upperBound, p[i] >= 0x30, p[i] <= 0x39 {
+            digits += 1
+            i += 1
+        }
+        if digits > 0, digits <= 2, i < line.upperBound {
+            let v = UTF8Scalar.decode(p, at: i).value
+            if v == 0x3001 || v == 0x2E || v == 0x29 || v == 0xFF09 { return true }
+        }
+        // A colon with a value after it.
+        i = line.lowerBound
+        while i < line.upperBound {
+            let (v, length) = UTF8Scalar.decode(p, at: i)
+            i += length
+            if v == 0xFF1A || v == 0x3A { return i < line.upperBound && i > line.lowerBound + length }
+        }
+        return false
+    }
+
+    /// A forum floor: `2楼`, `#3`, `15F` at the start of a short line.
+    static func startsWithFloorNumber(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        if i < line.upperBound, p[i] == UInt8(ascii: "#") { i += 1 }
+        let digitsStart = i
+        while i < line.upperBound, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+        guard i > digitsStart, i - digitsStart <= 5 else { return false }
+        if p[line.lowerBound] == UInt8(ascii: "#") { return true }
+        return i < line.upperBound && (p[i] == UInt8(ascii: "F") || ByteMatch.hasPrefix(p, i..<line.upperBound, floor))
+    }
+
+    private static let floor: [UInt8] = Array("楼".utf8)
 
     /// Whether the line ends with `...`, `…` or `……`.
     static func endsWithEllipsis(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {

@@ -29,7 +29,7 @@ enum BoilerplateCues {
         (
             .relatedLinks,
             Lexicon.linkListHeaders.map { String(decoding: $0, as: UTF8.self) } + [
-                "相关稿件", "热点搜索", "热门搜索", "相关话题", "更多回答", "最新发布", "热门排行", "排行榜", "点击排行", "相关专题",
+                "相关稿件", "热点搜索", "热门搜索", "相关话题", "最新发布", "热门排行", "排行榜", "点击排行", "相关专题",
                 "热点新闻", "最新资讯", "专题推荐", "热门标签", "你可能还想看", "你可能還想看", "相關新聞", "推薦閱讀",
                 "熱門", "延伸閱讀", "更多新聞",
             ]
@@ -45,7 +45,13 @@ enum BoilerplateCues {
         ),
         (.ad, ["广告", "推广", "赞助", "廣告", "贊助"]),
         (.caption, ["视频简介", "内容简介", "节目简介", "图片来源", "[图片]", "图集"]),
-        (.comment, ["评论", "网友评论", "跟帖", "我来说两句", "回复", "写回答", "添加评论", "条回答", "人赞同", "評論", "回覆", "留言"]),
+        (
+            .comment,
+            [
+                "评论", "网友评论", "跟帖", "我来说两句", "回复", "写回答", "添加评论", "条回答", "人赞同", "更多回答", "楼主", "沙发", "只看该作者", "評論", "回覆",
+                "留言",
+            ]
+        ),
         (.navigation, ["首页", "导航", "频道大全", "栏目大全", "当前位置", "您的位置", "你的位置", "位置：", "更多>>", "返回", "首頁"]),
     ]
 
@@ -58,6 +64,8 @@ enum BoilerplateCues {
         var role: RemovalKind
         /// How many cue phrases the line holds (`点赞 收藏 客户端看` has three).
         var count: Int
+        /// Bytes of the line the cue phrases take.
+        var bytes: Int
         /// The line starts with the cue as a label (`视频简介：…`, `版权声明：…`).
         var isLabel: Bool
     }
@@ -74,9 +82,10 @@ enum BoilerplateCues {
                         i == range.lowerBound
                         && (ByteMatch.hasPrefix(p, after..<range.upperBound, colon)
                             || ByteMatch.hasPrefix(p, after..<range.upperBound, fullColon))
-                    found = Match(role: kinds[k], count: 0, isLabel: label)
+                    found = Match(role: kinds[k], count: 0, bytes: 0, isLabel: label)
                 }
                 found?.count += 1
+                found?.bytes += phrases.phrases[k].count
                 i += phrases.phrases[k].count
                 continue
             }

@@ -26,27 +26,26 @@ enum BoilerplateStage {
 
     static func apply(_ p: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], layout: inout LineClassifier.Layout) {
         guard lines.count >= minimumLines else { return }
-        var blocks: [BlockScore?] = Array(repeating: nil, count: lines.count)
-        var scores = Array(repeating: 0, count: lines.count)
-        for (k, line) in lines.enumerated() {
-            switch layout.roles[k] {
-            case .body:
-                let block = BlockScore(p, line, pageTitle: layout.title)
-                blocks[k] = block
-                scores[k] = block.value
-            case .byline:
-                scores[k] = 0
-            default:
-                scores[k] = -BlockScore.cueCost
-            }
-        }
+        var (blocks, scores) = score(p, lines: lines, layout: layout)
         let chromeLines = blocks.lazy.compactMap { $0 }.filter { $0.cue != nil || $0.letters < BlockScore.linkLetters }
             .count
         guard chromeLines >= minimumChromeLines else { return }
+        // A page with chrome is a crawled HTML page: its first line is the `<title>`, even
+        // one with a `！` inside that the farm rules would not take for a title.
+        if layout.title == nil, case .body = layout.roles[0], let first = blocks[0], first.letters <= 160 {
+            layout.roles[0] = .title
+            layout.title = lines[0]
+        }
+        // Shell commands and code (`docker run -d \ ...`) read as keyword lists to the farm
+        // rule; on a crawled page of this kind they are the article's, when it has one.
+        for k in lines.indices where layout.roles[k] == .keywordStuffing && isCode(p, lines[k]) {
+            layout.roles[k] = .body
+        }
+        (blocks, scores) = score(p, lines: lines, layout: layout)
         var runs = ProseSegments.find(scores, minimum: minimumSegment)
         if runs.isEmpty {
             // A short post or a one-sentence news item: the best run, if it holds a sentence.
-            runs = ProseSegments.find(scores, minimum: BlockScore.linkLetters).filter { run in
+            runs = ProseSegments.find(scores, minimum: 1).filter { run in
                 run.lines.contains { blocks[$0]?.isProse == true }
             }
             runs = runs.max { $0.sum < $1.sum }.map { [$0] } ?? []
@@ -60,7 +59,12 @@ enum BoilerplateStage {
         for k in lines.indices {
             guard let block = blocks[k] else { continue }
             if inside[k] {
-                if let cue = block.cue { layout.roles[k] = .boilerplate(cue, inline: true) }
+                // A post's time inside a thread is metadata, not text.
+                if !block.isProse, let dateline = DatelineRule.parse(p, lines[k]) {
+                    layout.roles[k] = .dateline(dateline)
+                } else if let cue = block.cue {
+                    layout.roles[k] = .boilerplate(cue, inline: true)
+                }
             } else if let dateline = DatelineRule.parse(p, lines[k]) {
                 layout.roles[k] = .dateline(dateline)
             } else {
@@ -84,6 +88,35 @@ enum BoilerplateStage {
                 ? "no prose: \(lines.count) lines of links, menus and labels"
                 : "no article: \(prose) prose lines, none in a run of \(minimumSegment)+ letters outweighing the chrome around it"
         }
+    }
+
+    /// Mostly ASCII letters, digits and code punctuation.
+    private static func isCode(_ p: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var ascii = 0
+        for i in line where p[i] < 0x80 { ascii += 1 }
+        return ascii * 10 >= line.count * 9
+    }
+
+    /// The score of each line; body lines also get their ``BlockScore`` (other roles are
+    /// neutral, bylines, or chrome the farm rules named).
+    private static func score(
+        _ p: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], layout: LineClassifier.Layout
+    ) -> ([BlockScore?], [Int]) {
+        var blocks: [BlockScore?] = Array(repeating: nil, count: lines.count)
+        var scores = Array(repeating: 0, count: lines.count)
+        for (k, line) in lines.enumerated() {
+            switch layout.roles[k] {
+            case .body:
+                let block = BlockScore(p, line, pageTitle: layout.title)
+                blocks[k] = block
+                scores[k] = block.value
+            case .byline:
+                scores[k] = 0
+            default:
+                scores[k] = -BlockScore.cueCost
+            }
+        }
+        return (blocks, scores)
     }
 
     /// How far a run reaches up over its lead-in.

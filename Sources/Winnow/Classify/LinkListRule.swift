@@ -5,7 +5,8 @@
 /// The header must be a short line (at most 8 characters after an optional colon) of
 /// ``Lexicon/linkListHeaders``, and at least one headline must follow. A headline has 2 to 60
 /// characters and does not end in `。` (a question or exclamation mark is fine); the block ends
-/// at the first line that is neither a headline nor a count.
+/// at the first line that is neither a headline nor a count, or that is page chrome (a
+/// footer, a pager, a login link: ``BoilerplateCues``).
 enum LinkListRule {
     struct Link: Sendable {
         var title: Range<Int>
@@ -56,6 +57,7 @@ enum LinkListRule {
         let scalars = UTF8Scalar.count(p, in: title)
         guard scalars >= 2, scalars <= 60, !title.isEmpty else { return nil }
         if ViewCount.parse(p, title) != nil { return nil }
+        if let cue = BoilerplateCues.match(p, r), [.copyright, .pager, .login].contains(cue.role) { return nil }
         let last = UTF8Scalar.decode(p, endingAt: title.upperBound).value
         if last == 0x3002 || last == UInt8(ascii: ".") { return nil }
         return (title, views)
