@@ -26,11 +26,13 @@ public struct ExplainRenderer: Sendable {
             out += "title: \(show(article.title))  outlet: \(show(article.outlet))  author: \(show(article.author))"
             out += "  editor: \(show(article.editor))  via: \(show(article.via))\n"
             if let original = article.originalTitle { out += "original title: \(original)\n" }
+            if let published = article.published { out += "published: \(published)\n" }
             let period = article.noise.period.map { "\($0)" } ?? "-"
             out += "noise: \(article.noise.removed) removed, period \(period), confidence \(article.noise.confidence)\n"
             for (k, paragraph) in article.paragraphs.enumerated() { out += "  ¶\(k + 1) \(paragraph)\n" }
             out += "\n"
         }
+        if let reason = record.noArticle { out += heading("no article") + reason + "\n\n" }
         if !record.links.isEmpty {
             out += heading("links")
             for link in record.links { out += "  \(link.title)  (views: \(show(link.views)))\n" }
