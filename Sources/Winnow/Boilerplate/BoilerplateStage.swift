@@ -26,10 +26,8 @@ enum BoilerplateStage {
 
     static func apply(_ p: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], layout: inout LineClassifier.Layout) {
         guard lines.count >= minimumLines else { return }
+        guard hasChrome(p, lines: lines, roles: layout.roles) else { return }
         var (blocks, scores) = score(p, lines: lines, layout: layout)
-        let chromeLines = blocks.lazy.compactMap { $0 }.filter { $0.cue != nil || $0.letters < BlockScore.linkLetters }
-            .count
-        guard chromeLines >= minimumChromeLines else { return }
         // A page with chrome is a crawled HTML page: its first line is the `<title>`, even
         // one with a `！` inside that the farm rules would not take for a title.
         if layout.title == nil, case .body = layout.roles[0], let first = blocks[0], first.letters <= 160 {
@@ -88,6 +86,23 @@ enum BoilerplateStage {
                 ? "no prose: \(lines.count) lines of links, menus and labels"
                 : "no article: \(prose) prose lines, none in a run of \(minimumSegment)+ letters outweighing the chrome around it"
         }
+    }
+
+    /// Whether at least ``minimumChromeLines`` body lines are link-sized or cue lines.
+    ///
+    /// Only short lines can be either, so the long bodies of a farm page cost one length
+    /// test each: the stage adds almost nothing to pages it leaves alone.
+    private static func hasChrome(_ p: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], roles: [LineRole]) -> Bool {
+        var chrome = 0
+        for (k, line) in lines.enumerated() where line.count <= 4 * BoilerplateCues.maxCueLineScalars {
+            guard case .body = roles[k] else { continue }
+            let block = BlockScore(p, line)
+            if block.cue != nil || block.letters < BlockScore.linkLetters {
+                chrome += 1
+                if chrome >= minimumChromeLines { return true }
+            }
+        }
+        return false
     }
 
     /// Mostly ASCII letters, digits and code punctuation.
