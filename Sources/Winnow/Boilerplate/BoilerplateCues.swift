@@ -89,7 +89,7 @@ enum BoilerplateCues {
                 i += phrases.phrases[k].count
                 continue
             }
-            i += 1
+            i += UTF8Scalar.length(lead: p[i])
         }
         return found
     }

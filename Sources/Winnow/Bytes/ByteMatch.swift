@@ -65,36 +65,45 @@ enum ByteMatch {
 
 /// A lexicon list prepared for matching: its phrases and the set of their first bytes.
 ///
-/// Matching rejects most positions on the first byte, then compares the first scalar with
-/// each phrase's before comparing any phrase in full (most lexicon phrases are Han, whose
-/// first bytes are all E4–E9).
+/// Matching rejects most positions on the first byte, then most of the rest on a 256-bit
+/// filter of first scalars (most lexicon phrases are Han, whose first bytes are all E4–E9),
+/// and only then compares the phrases that start with the same scalar.
 struct PhraseSet: Sendable {
     let phrases: [[UInt8]]
     let firstBytes: ByteTable
-    private let firstScalars: [UInt32]
+    private let firstScalarFilter: ByteTable
+    /// Indices of ``phrases`` by their first scalar.
+    private let byFirstScalar: [UInt32: [Int]]
 
     init(_ phrases: [[UInt8]]) {
         self.phrases = phrases
         let firsts = Set(phrases.compactMap(\.first))
         firstBytes = ByteTable { firsts.contains($0) }
-        firstScalars = phrases.map { phrase in
-            phrase.withUnsafeBufferPointer { $0.isEmpty ? 0 : UTF8Scalar.decode($0, at: 0).value }
+        var index: [UInt32: [Int]] = [:]
+        for (k, phrase) in phrases.enumerated() where !phrase.isEmpty {
+            let first = phrase.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: 0).value }
+            index[first, default: []].append(k)
         }
+        byFirstScalar = index
+        let buckets = Set(index.keys.map(Self.bucket))
+        firstScalarFilter = ByteTable { buckets.contains($0) }
     }
+
+    @inline(__always)
+    private static func bucket(_ v: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: (v &* 0x9E37_79B1) >> 24) }
 
     /// The index of the longest phrase that `p[range]` starts with.
     func longestMatch(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard !range.isEmpty, firstBytes[p[range.lowerBound]] else { return nil }
         let first = UTF8Scalar.decode(p, at: range.lowerBound).value
+        guard firstScalarFilter[Self.bucket(first)], let candidates = byFirstScalar[first] else { return nil }
         var best: Int?
         var bestLength = 0
-        firstScalars.withUnsafeBufferPointer { scalars in
-            for k in 0..<scalars.count where scalars[k] == first {
-                let phrase = phrases[k]
-                if phrase.count > bestLength, ByteMatch.hasPrefix(p, range, phrase) {
-                    best = k
-                    bestLength = phrase.count
-                }
+        for k in candidates {
+            let phrase = phrases[k]
+            if phrase.count > bestLength, ByteMatch.hasPrefix(p, range, phrase) {
+                best = k
+                bestLength = phrase.count
             }
         }
         return best
