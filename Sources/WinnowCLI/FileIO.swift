@@ -86,6 +86,12 @@ enum FileIO {
         }
     }
 
+    /// Whether `path` is a directory.
+    static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// Prints `winnow: message` on standard error.
     static func printError(_ message: String) {
         let line = Array("winnow: \(message)\n".utf8)

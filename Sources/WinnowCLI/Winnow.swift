@@ -7,5 +7,5 @@ struct WinnowCommand: ParsableCommand {
         commandName: "winnow",
         abstract: "Recover clean, structured articles from polluted web pages.",
         version: WinnowInfo.version,
-        subcommands: [Clean.self, Run.self, Dedup.self, Generate.self, Config.self])
+        subcommands: [Clean.self, Run.self, Dedup.self, Stats.self, Generate.self, Config.self])
 }

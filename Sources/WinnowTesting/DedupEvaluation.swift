@@ -13,6 +13,9 @@ public struct DedupEvaluation {
     private let directory: URL
 
     /// Writes `records` (`id`, `text`) as JSONL, runs and deduplicates them.
+    ///
+    /// Quality filters are off: dedup is scored on every article, and synthetic articles
+    /// drawn from a small pool of sentences repeat themselves more than real text does.
     public init(records: [(id: String, text: String)]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-dedup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,7 +27,9 @@ public struct DedupEvaluation {
         let input = directory.appendingPathComponent("corpus.jsonl")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
         output = directory.appendingPathComponent("out").path
-        _ = try CorpusRun(configuration: RunConfiguration(inputs: [input.path], outputDirectory: output, jobs: 2)).run()
+        var configuration = RunConfiguration(inputs: [input.path], outputDirectory: output, jobs: 2)
+        configuration.filters.enabled = false
+        _ = try CorpusRun(configuration: configuration).run()
         summary = try Deduplicator(configuration: DedupConfiguration(runDirectory: output, jobs: 2)).run()
         var survivors: [String: String] = [:]
         var similarities: [String: Double] = [:]

@@ -45,7 +45,7 @@ import WinnowTesting
     /// Bytes of every output shard, by relative path.
     static func shards(_ out: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for kind in ["articles", "pages", "rejects"] {
+        for kind in ["articles", "pages", "rejects", "filtered"] {
             let dir = out.appendingPathComponent(kind)
             for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
                 result[kind + "/" + name] = try Data(contentsOf: dir.appendingPathComponent(name))
@@ -90,7 +90,7 @@ import WinnowTesting
             #expect(r.status == 0, "\(r.stderr)")
             outputs.append(try Self.shards(out))
         }
-        #expect(outputs[0].count == 6)
+        #expect(outputs[0].count == 8)  // two inputs × four shard kinds
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0] == outputs[2])
     }
@@ -115,7 +115,7 @@ import WinnowTesting
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try Self.shards(out) == Self.shards(reference))
         // No temporary files left behind.
-        for kind in ["articles", "pages", "rejects"] {
+        for kind in ["articles", "pages", "rejects", "filtered"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(kind).path)
             #expect(!names.contains { $0.hasSuffix(".tmp") })
         }
@@ -210,7 +210,7 @@ import WinnowTesting
     @Test func configFileAndFlagOverride() throws {
         let dir = try RunCommandTests.temporaryDirectory()
         let input = dir.appendingPathComponent("a.jsonl")
-        try Data(#"{"body":"\#(BadInputTests.page)","text":"另一段文字。"}"#.utf8).write(to: input)
+        try Data(#"{"body":"\#(BadInputTests.page)","text":"另一段文字，长度够过最短的过滤。"}"#.utf8).write(to: input)
         let config = dir.appendingPathComponent("winnow.toml")
         try Data("[input]\ntext_field = \"body\"\n".utf8).write(to: config)
         let a = try BinaryRunner.run([

@@ -4,7 +4,11 @@
 /// and datatrove convention), then where it came from and what the page said:
 /// `{"id","text","page_id","url","date","source","line","title","page_title","site",
 /// "section","updated","outlet","author","editor","via","original_title","published",
-/// "noise":{"removed","period","confidence"}}`.
+/// "noise":{"removed","period","confidence"},"lang","lang_score","signals":{…}}`
+/// (``ArticleSignals`` lists the signals).
+///
+/// **filtered/part-NNNNN.jsonl.gz** — articles a quality filter dropped, in the same format
+/// with `"filter":{"name","value","threshold","language"}` at the end.
 ///
 /// **pages/part-NNNNN.jsonl.gz** — one line per page: the page record of `winnow clean`
 /// without article text (`articles` lists the article ids, `no_article` says why there are
@@ -16,8 +20,11 @@
 ///
 /// Strings are UTF-8, escaped only where JSON requires; keys always in this order.
 enum CorpusRecords {
-    static func writeArticles(of page: PageRecord, record: InputRecord, source: String, to w: inout JSONWriter) {
-        for article in page.articles {
+    static func writeArticle(
+        _ article: Article, of page: PageRecord, record: InputRecord, source: String, signals: ArticleSignals,
+        failure: QualityFilters.Failure? = nil, to w: inout JSONWriter
+    ) {
+        do {
             w.beginObject()
             w.key("id"); w.value(article.id)
             w.key("text"); w.value(joining: article.paragraphs, separator: 0x0A)
@@ -38,6 +45,18 @@ enum CorpusRecords {
             w.key("original_title"); w.value(article.originalTitle)
             w.key("published"); w.value(article.published)
             w.key("noise"); article.noise.write(to: &w)
+            w.key("lang"); w.value(signals.language)
+            w.key("lang_score"); w.value(signals.languageScore)
+            w.key("signals"); signals.write(to: &w)
+            if let failure {
+                w.key("filter")
+                w.beginObject()
+                w.key("name"); w.value(failure.filter)
+                w.key("value"); w.value(failure.value)
+                w.key("threshold"); w.value(failure.threshold)
+                w.key("language"); w.value(failure.language)
+                w.endObject()
+            }
             w.endObject()
             w.newline()
         }

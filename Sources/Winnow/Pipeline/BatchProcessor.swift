@@ -8,18 +8,25 @@ struct BatchProcessor: Sendable {
         var articles: [UInt8]
         var pages: [UInt8]
         var rejects: [UInt8]
+        var filtered: [UInt8]
         var counts: RunCounts
+
+        /// The members in the order of ``CorpusRun/shardKinds``.
+        var members: [[UInt8]] { [articles, pages, rejects, filtered] }
     }
 
     let cleaner = PageCleaner()
     /// The input's path as written in records (`source`).
     let source: String
     let parser: JSONRecordParser
+    let filters: QualityFilters
 
     func process(_ items: [InputItem]) -> Output {
         var articles = JSONWriter(capacity: 1 << 20)
         var pages = JSONWriter(capacity: 1 << 18)
         var rejects = JSONWriter(capacity: 1 << 12)
+        var filtered = JSONWriter(capacity: 1 << 14)
+        var quality = QualitySignals()
         var counts = RunCounts()
         for unparsed in items {
             counts.recordsIn += 1
@@ -46,7 +53,20 @@ struct BatchProcessor: Sendable {
                     counts.pagesOut += 1
                     counts.articles += page.articles.count
                     for span in page.removed { counts.reasons["removed_" + span.kind.rawValue, default: 0] += 1 }
-                    CorpusRecords.writeArticles(of: page, record: record, source: source, to: &articles)
+                    let boilerplate = QualitySignals.boilerplate(of: page)
+                    for article in page.articles {
+                        let signals = quality.signals(of: article, boilerplate: boilerplate)
+                        if let failure = filters.check(signals) {
+                            counts.filtered += 1
+                            counts.reasons["filtered_" + failure.filter, default: 0] += 1
+                            CorpusRecords.writeArticle(
+                                article, of: page, record: record, source: source, signals: signals,
+                                failure: failure, to: &filtered)
+                        } else {
+                            CorpusRecords.writeArticle(
+                                article, of: page, record: record, source: source, signals: signals, to: &articles)
+                        }
+                    }
                     CorpusRecords.writePage(page, record: record, source: source, to: &pages)
                 case .rejected(let reason, let detail):
                     counts.rejected += 1
@@ -61,6 +81,7 @@ struct BatchProcessor: Sendable {
             articles: articles.bytes.isEmpty ? [] : GzipEncoder.member(articles.bytes),
             pages: pages.bytes.isEmpty ? [] : GzipEncoder.member(pages.bytes),
             rejects: rejects.bytes.isEmpty ? [] : GzipEncoder.member(rejects.bytes),
+            filtered: filtered.bytes.isEmpty ? [] : GzipEncoder.member(filtered.bytes),
             counts: counts)
     }
 }

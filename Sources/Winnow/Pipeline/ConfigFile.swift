@@ -22,6 +22,45 @@ public struct ConfigFile: Sendable {
         # Records per batch: the unit of parallel work and of gzip members in the shards.
         batch_records = 256
 
+        [filters]
+        # Quality filters on each article's signals; a dropped article goes to filtered/ with
+        # the filter, its value and the threshold. Measured on real text (BENCHMARKS.md,
+        # "Quality filters"): clean news and gold main texts pass, junk does not.
+        enabled = true
+        # Non-whitespace characters. CCTV news items run from 16 characters up.
+        min_chars = 10
+        # Languages kept (zh, en, ja, ko, ru, ar, other), comma-separated; empty keeps all.
+        languages = ""
+        # Language score (share of letters in the language's script, times the evidence).
+        min_lang_score = 0.0
+        # Pictographs, rare symbols, invisible characters per character.
+        max_symbols = 0.25
+        # U+FFFD and Latin-1 sequences of UTF-8 read as Latin-1 (Ã¤Â¸), per character.
+        max_mojibake = 0.05
+        # Lines without sentence punctuation at the end, per line (1.0: off; link lists
+        # and menus are removed by the cleaner before this).
+        max_lines_without_end = 1.0
+        # Characters in lines that repeat an earlier line of the article (Gopher: 0.2 of
+        # characters; FineWeb-2 zh counts lines, 0.287).
+        max_duplicate_line_chars = 0.5
+        # A link list that reached an article: this share of lines or more without sentence
+        # punctuation, at least link_list_min_lines lines, mean line length at most
+        # link_list_max_line_length characters.
+        link_list_lines_without_end = 0.8
+        link_list_min_lines = 3
+        link_list_max_line_length = 25
+        # Units (characters for CJK, words otherwise) in the most frequent 2-gram.
+        max_top_2gram = 0.2
+        # Units inside repeated 10-grams (clean news and gold texts reach 0.7 when a source
+        # repeats a passage; a page made of one repeated block is near 1).
+        max_duplicate_10gram = 0.8
+        # Grammatical words (的了是在 …) per Han character, on mostly-Han articles of at
+        # least function_words_min_chars characters: place and keyword lists have none.
+        min_function_words = 0.005
+        function_words_min_chars = 80
+        # Injected units removed per character before cleaning.
+        max_noise_density = 0.5
+
         """
 
     /// A problem in a configuration file, with its line.
@@ -37,6 +76,8 @@ public struct ConfigFile: Sendable {
     public var maxRecordBytes: Int?
     public var jobs: Int?
     public var batchRecords: Int?
+    /// The `[filters]` section over the defaults (only keys present change them).
+    public var filters = QualityFilters()
 
     public init() {}
 
@@ -51,8 +92,8 @@ public struct ConfigFile: Sendable {
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw problem("a section header ends with ']'") }
                 section = String(line.dropFirst().dropLast()).trimmingSpaces
-                guard ["input", "run"].contains(section) else {
-                    throw problem("unknown section '[\(section)]'; known sections: [input], [run]")
+                guard ["input", "run", "filters"].contains(section) else {
+                    throw problem("unknown section '[\(section)]'; known sections: [input], [run], [filters]")
                 }
                 continue
             }
@@ -65,6 +106,30 @@ public struct ConfigFile: Sendable {
             case ("input", "max_record_bytes"): maxRecordBytes = try Self.integer(value, atLeast: 1024, problem)
             case ("run", "jobs"): jobs = try Self.integer(value, atLeast: 0, problem)
             case ("run", "batch_records"): batchRecords = try Self.integer(value, atLeast: 1, problem)
+            case ("filters", "enabled"): filters.enabled = try Self.boolean(value, problem)
+            case ("filters", "min_chars"): filters.minChars = try Self.integer(value, atLeast: 0, problem)
+            case ("filters", "languages"):
+                filters.languages = try Self.string(value, problem).split(separator: ",").map {
+                    String($0).trimmingSpaces
+                }.filter { !$0.isEmpty }
+            case ("filters", "min_lang_score"): filters.minLanguageScore = try Self.fraction(value, problem)
+            case ("filters", "max_symbols"): filters.maxSymbols = try Self.fraction(value, problem)
+            case ("filters", "max_mojibake"): filters.maxMojibake = try Self.fraction(value, problem)
+            case ("filters", "max_lines_without_end"): filters.maxLinesWithoutEnd = try Self.fraction(value, problem)
+            case ("filters", "max_duplicate_line_chars"):
+                filters.maxDuplicateLineChars = try Self.fraction(value, problem)
+            case ("filters", "link_list_lines_without_end"):
+                filters.linkListLinesWithoutEnd = try Self.fraction(value, problem)
+            case ("filters", "link_list_min_lines"):
+                filters.linkListMinLines = try Self.integer(value, atLeast: 1, problem)
+            case ("filters", "link_list_max_line_length"):
+                filters.linkListMaxLineLength = Double(try Self.integer(value, atLeast: 0, problem))
+            case ("filters", "max_top_2gram"): filters.maxTop2gram = try Self.fraction(value, problem)
+            case ("filters", "max_duplicate_10gram"): filters.maxDuplicate10gram = try Self.fraction(value, problem)
+            case ("filters", "min_function_words"): filters.minFunctionWords = try Self.fraction(value, problem)
+            case ("filters", "function_words_min_chars"):
+                filters.functionWordsMinChars = try Self.integer(value, atLeast: 0, problem)
+            case ("filters", "max_noise_density"): filters.maxNoiseDensity = try Self.fraction(value, problem)
             default:
                 throw problem(
                     "unknown key '\(key)' in [\(section.isEmpty ? "top level" : section)]; see 'winnow config --default'"
@@ -80,6 +145,7 @@ public struct ConfigFile: Sendable {
         if let maxRecordBytes { config.maxRecordBytes = maxRecordBytes }
         if let jobs, jobs > 0 { config.jobs = jobs }
         if let batchRecords { config.batchRecords = batchRecords }
+        config.filters = filters
     }
 
     private static func stripComment(_ line: String) -> String {
@@ -98,6 +164,21 @@ public struct ConfigFile: Sendable {
             throw problem("expected a string in double quotes, got '\(value)'")
         }
         return String(value.dropFirst().dropLast())
+    }
+
+    private static func boolean(_ value: String, _ problem: (String) -> Problem) throws(Problem) -> Bool {
+        switch value {
+        case "true": return true
+        case "false": return false
+        default: throw problem("expected true or false, got '\(value)'")
+        }
+    }
+
+    /// A number from 0 to 1.
+    private static func fraction(_ value: String, _ problem: (String) -> Problem) throws(Problem) -> Double {
+        guard let x = Double(value) else { throw problem("expected a number, got '\(value)'") }
+        guard x >= 0, x <= 1 else { throw problem("must be between 0 and 1, got \(value)") }
+        return x
     }
 
     private static func integer(_ value: String, atLeast minimum: Int, _ problem: (String) -> Problem) throws(Problem)

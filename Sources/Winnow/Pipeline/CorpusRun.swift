@@ -4,8 +4,9 @@ internal import Glibc
 /// resumably, accounting for every record.
 ///
 /// Layout of the output directory:
-/// - `articles/`, `pages/`, `rejects/`: `part-NNNNN.jsonl.gz`, one per input, NNNNN being the
-///   input's index in the sorted input list (see ``CorpusRecords`` for the formats);
+/// - `articles/`, `pages/`, `rejects/`, `filtered/`: `part-NNNNN.jsonl.gz`, one per input,
+///   NNNNN being the input's index in the sorted input list (see ``CorpusRecords`` for the
+///   formats);
 /// - `manifest.json`: version, configuration and its hash, every input with its size,
 ///   fingerprint, format, counts per reason and error, totals, timings;
 /// - `.winnow/`: the lock, the run's identity (`run.txt`) and one completion marker per
@@ -52,6 +53,9 @@ public final class CorpusRun {
         public var seconds: Double
     }
 
+    /// The shard directories, in the order of ``BatchProcessor/Output/members``.
+    static let shardKinds = ["articles", "pages", "rejects", "filtered"]
+
     public init(configuration: RunConfiguration) {
         self.configuration = configuration
     }
@@ -66,7 +70,7 @@ public final class CorpusRun {
     public func run(progress: (Progress) -> Void = { _ in }) throws -> Summary {
         let start = Clock.now()
         try FileSystem.makeDirectories(stateDir + "/done")
-        for sub in ["articles", "pages", "rejects"] {
+        for sub in Self.shardKinds {
             try FileSystem.makeDirectories(outDir + "/" + sub)
             FileSystem.removeTemporaryFiles(in: outDir + "/" + sub)
         }
@@ -127,7 +131,7 @@ public final class CorpusRun {
         let part = Self.partName(result.index)
         let source = result.path
         do {
-            let shards = try ["articles", "pages", "rejects"].map {
+            let shards = try Self.shardKinds.map {
                 try ShardFile(path: "\(outDir)/\($0)/\(part).jsonl.gz")
             }
             var reader: RecordReader?
@@ -143,14 +147,15 @@ public final class CorpusRun {
             result.format = reader?.format
             let processor = BatchProcessor(
                 source: source,
-                parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]))
+                parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
+                filters: configuration.filters)
             var exhausted = reader == nil
-            var wroteAny = [false, false, false]
+            var wroteAny = Self.shardKinds.map { _ in false }
             // This thread reads batches and writes finished ones in order; up to `jobs` batches
             // are cleaned at once on the worker threads meanwhile.
             let pipeline = OrderedPipeline<BatchProcessor.Output>(width: configuration.jobs)
             func write(_ output: BatchProcessor.Output) throws {
-                for (k, member) in [output.articles, output.pages, output.rejects].enumerated() where !member.isEmpty {
+                for (k, member) in output.members.enumerated() where !member.isEmpty {
                     try shards[k].write(member)
                     wroteAny[k] = true
                 }
@@ -274,6 +279,7 @@ public final class CorpusRun {
         w.key("max_record_bytes"); w.value(configuration.maxRecordBytes)
         w.key("batch_records"); w.value(configuration.batchRecords)
         w.key("gzip_level"); w.value(Int(GzipEncoder.defaultLevel))
+        w.key("filters"); configuration.filters.write(to: &w)
         w.endObject()
         w.key("inputs")
         w.beginArray()

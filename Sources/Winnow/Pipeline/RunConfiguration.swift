@@ -16,6 +16,8 @@ public struct RunConfiguration: Sendable {
     public var batchRecords = 256
     /// Resume even if the inputs or the configuration changed (starts those inputs over).
     public var force = false
+    /// Quality filters applied to each article (`[filters]`).
+    public var filters = QualityFilters()
 
     public init(inputs: [String], outputDirectory: String, jobs: Int) {
         self.inputs = inputs
@@ -26,7 +28,7 @@ public struct RunConfiguration: Sendable {
     /// The settings that change output bytes, in a fixed order (jobs and force do not).
     var canonicalText: String {
         "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nbatch_records=\(batchRecords)\n"
-            + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n"
+            + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n" + filters.canonicalText
     }
 
     var hash: String { StableHash.hex(StableHash.hash64(Array(canonicalText.utf8))) }

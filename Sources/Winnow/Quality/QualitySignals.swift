@@ -1,0 +1,129 @@
+/// Computes ``ArticleSignals`` for the articles of a page.
+///
+/// One pass over each article's scalars gathers the shares, the language and script
+/// counts and the character sequence; the repetition signals then run over that sequence
+/// with a reused table. Create one per worker (it owns scratch buffers).
+///
+/// Repetition is measured on characters for CJK text, where a character is about a word,
+/// and on words for other scripts, as Gopher defines it: character 10-grams of English are
+/// two words, and repeat in any article (` of the `).
+public struct QualitySignals {
+    private var repetition = NGramRepetition()
+    private var sequence: [UInt32] = []
+    private var words: [UInt32] = []
+
+    public init() {}
+
+    /// The signals of `article`; `boilerplate` is its page's ``boilerplate(of:)``.
+    public mutating func signals(of article: Article, boilerplate: Double = 0) -> ArticleSignals {
+        var s = ArticleSignals()
+        sequence.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        var word: UInt32 = 0x811C_9DC5
+        var inWord = false
+        var counts = LanguageIdentifier.Counts()
+        var han = 0, kana = 0, hangul = 0, latin = 0, digits = 0, punctuation = 0, symbols = 0, mojibake = 0
+        var functionWords = 0, simplified = 0, traditional = 0
+        var linesWithoutEnd = 0
+        var seen = Set<String>()
+        var duplicateLines = 0, duplicateLineChars = 0
+        for paragraph in article.paragraphs {
+            var lineChars = 0
+            var last: UInt32 = 0
+            var beforeLast: UInt32 = 0
+            var previous: UInt32 = 0
+            for scalar in paragraph.unicodeScalars {
+                let v = scalar.value
+                counts.add(v)
+                let cls = ScalarClass.of(v)
+                // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
+                if cls == .latin || cls == .digit || cls == .otherLetter {
+                    word = (word ^ v) &* 0x0100_0193
+                    inWord = true
+                } else if inWord {
+                    words.append(word)
+                    word = 0x811C_9DC5
+                    inWord = false
+                }
+                if cls == .space { continue }
+                lineChars += 1
+                sequence.append(v)
+                // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
+                // byte (a C1 control or a Latin-1 sign).
+                if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
+                switch cls {
+                case .han:
+                    han += 1
+                    if Lexicon.isFunctionWord(v) { functionWords += 1 }
+                    ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
+                case .kana: kana += 1
+                case .hangul: hangul += 1
+                case .latin:
+                    latin += 1
+                case .digit: digits += 1
+                case .finalPunct, .openPunct, .closePunct, .punct:
+                    punctuation += 1
+                case .otherLetter: break
+                default:
+                    symbols += 1
+                    if v == 0xFFFD { mojibake += 1 }
+                }
+                beforeLast = last
+                last = v
+                previous = v
+            }
+            if inWord {
+                words.append(word)
+                word = 0x811C_9DC5
+                inWord = false
+            }
+            if latin > 0 { counts.addWords(paragraph[...].utf8) }
+            let lastClass = ScalarClass.of(last)
+            let ends =
+                lastClass == .finalPunct || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
+            if !ends { linesWithoutEnd += 1 }
+            if !seen.insert(paragraph).inserted {
+                duplicateLines += 1
+                duplicateLineChars += lineChars
+            }
+        }
+        let chars = sequence.count
+        s.chars = chars
+        s.lines = article.paragraphs.count
+        let lines = max(1, article.paragraphs.count)
+        func share(_ n: Int) -> Double { chars == 0 ? 0 : Double(n) / Double(chars) }
+        s.han = share(han)
+        s.kana = share(kana)
+        s.hangul = share(hangul)
+        s.latin = share(latin)
+        s.digits = share(digits)
+        s.punctuation = share(punctuation)
+        s.symbols = share(symbols)
+        s.mojibake = min(1, share(mojibake))
+        s.linesWithoutEnd = Double(linesWithoutEnd) / Double(lines)
+        s.duplicateLines = Double(duplicateLines) / Double(lines)
+        s.duplicateLineChars = share(duplicateLineChars)
+        let units = (han + kana + hangul) * 2 >= chars ? sequence : words
+        s.top2gram = repetition.topFraction(units, n: 2)
+        s.top3gram = repetition.topFraction(units, n: 3)
+        s.top4gram = repetition.topFraction(units, n: 4)
+        s.duplicate5gram = repetition.duplicateFraction(units, n: 5)
+        s.duplicate10gram = repetition.duplicateFraction(units, n: 10)
+        s.meanLineLength = Double(chars) / Double(lines)
+        s.functionWords = han == 0 ? 0 : Double(functionWords) / Double(han)
+        let removed = article.noise.removed
+        s.noiseDensity = chars + removed == 0 ? 0 : Double(removed) / Double(chars + removed)
+        s.boilerplate = boilerplate
+        s.script = han * 2 >= chars ? ChineseScript.name(simplified: simplified, traditional: traditional) : nil
+        (s.language, s.languageScore) = LanguageIdentifier.identify(counts)
+        s.languageScore = ArticleSignals.rounded(s.languageScore)
+        return s
+    }
+
+    /// The share of the page's bytes removed (chrome, farm blocks, injected noise).
+    public static func boilerplate(of page: PageRecord) -> Double {
+        guard page.bytes > 0 else { return 0 }
+        let removed = page.removed.reduce(0) { $0 + max(0, $1.end - $1.start) }
+        return min(1, Double(removed) / Double(page.bytes))
+    }
+}
