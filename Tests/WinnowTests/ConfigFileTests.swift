@@ -31,7 +31,7 @@ import Winnow
 
     @Test(arguments: [
         ("[input]\ntext_feild = \"x\"", "c.toml:2: unknown key 'text_feild' in [input]; see 'winnow config --default'"),
-        ("[inputs]", "c.toml:1: unknown section '[inputs]'; known sections: [input], [run], [filters]"),
+        ("[inputs]", "c.toml:1: unknown section '[inputs]'; known sections: [input], [run], [signals], [filters]"),
         ("[run]\njobs = many", "c.toml:2: expected an integer, got 'many'"),
         ("[input]\ntext_field = body", "c.toml:2: expected a string in double quotes, got 'body'"),
         ("[input]\nmax_record_bytes = 10", "c.toml:2: must be at least 1024, got 10"),

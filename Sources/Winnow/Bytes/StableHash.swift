@@ -6,7 +6,12 @@
 /// cryptographic.
 public enum StableHash {
     public static func hash64(_ bytes: [UInt8], seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
-        bytes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBufferPointer { hash64($0, seed: seed) }
+    }
+
+    /// ``hash64(_:seed:)`` of the bytes in `p`.
+    public static func hash64(_ p: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
+        do {
             var h = seed ^ UInt64(p.count)
             var i = 0
             if let base = p.baseAddress {

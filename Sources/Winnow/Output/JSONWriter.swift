@@ -94,13 +94,13 @@ public struct JSONWriter: Sendable {
         if fraction < 0 { fraction = -fraction; integer = -integer }
         appendInteger(integer)
         if fraction > 0 {
-            var digits = [
-                UInt8(ascii: "0") + UInt8(fraction / 100), UInt8(ascii: "0") + UInt8(fraction / 10 % 10),
-                UInt8(ascii: "0") + UInt8(fraction % 10),
-            ]
-            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
             bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: digits)
+            var divisor = 100
+            while fraction > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+                fraction %= divisor
+                divisor /= 10
+            }
         }
         needsComma = true
     }

@@ -20,13 +20,14 @@ struct BatchProcessor: Sendable {
     let source: String
     let parser: JSONRecordParser
     let filters: QualityFilters
+    let fullRepetition: Bool
 
     func process(_ items: [InputItem]) -> Output {
         var articles = JSONWriter(capacity: 1 << 20)
         var pages = JSONWriter(capacity: 1 << 18)
         var rejects = JSONWriter(capacity: 1 << 12)
         var filtered = JSONWriter(capacity: 1 << 14)
-        var quality = QualitySignals()
+        var quality = QualitySignals(fullRepetition: fullRepetition)
         var counts = RunCounts()
         for unparsed in items {
             counts.recordsIn += 1

@@ -22,6 +22,12 @@ public struct ConfigFile: Sendable {
         # Records per batch: the unit of parallel work and of gzip members in the shards.
         batch_records = 256
 
+        [signals]
+        # Also record the top 3- and 4-gram and duplicate 5-gram shares of each article (the
+        # other Gopher repetition signals). Off, they are null: they double the cost of the
+        # signals, and no default filter reads them.
+        full_repetition = false
+
         [filters]
         # Quality filters on each article's signals; a dropped article goes to filtered/ with
         # the filter, its value and the threshold. Measured on real text (BENCHMARKS.md,
@@ -78,6 +84,7 @@ public struct ConfigFile: Sendable {
     public var batchRecords: Int?
     /// The `[filters]` section over the defaults (only keys present change them).
     public var filters = QualityFilters()
+    public var fullRepetition: Bool?
 
     public init() {}
 
@@ -92,8 +99,10 @@ public struct ConfigFile: Sendable {
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { throw problem("a section header ends with ']'") }
                 section = String(line.dropFirst().dropLast()).trimmingSpaces
-                guard ["input", "run", "filters"].contains(section) else {
-                    throw problem("unknown section '[\(section)]'; known sections: [input], [run], [filters]")
+                let known = ["input", "run", "signals", "filters"]
+                guard known.contains(section) else {
+                    let list = known.map { "[\($0)]" }.joined(separator: ", ")
+                    throw problem("unknown section '[\(section)]'; known sections: \(list)")
                 }
                 continue
             }
@@ -106,6 +115,7 @@ public struct ConfigFile: Sendable {
             case ("input", "max_record_bytes"): maxRecordBytes = try Self.integer(value, atLeast: 1024, problem)
             case ("run", "jobs"): jobs = try Self.integer(value, atLeast: 0, problem)
             case ("run", "batch_records"): batchRecords = try Self.integer(value, atLeast: 1, problem)
+            case ("signals", "full_repetition"): fullRepetition = try Self.boolean(value, problem)
             case ("filters", "enabled"): filters.enabled = try Self.boolean(value, problem)
             case ("filters", "min_chars"): filters.minChars = try Self.integer(value, atLeast: 0, problem)
             case ("filters", "languages"):
@@ -146,6 +156,7 @@ public struct ConfigFile: Sendable {
         if let jobs, jobs > 0 { config.jobs = jobs }
         if let batchRecords { config.batchRecords = batchRecords }
         config.filters = filters
+        if let fullRepetition { config.fullRepetition = fullRepetition }
     }
 
     private static func stripComment(_ line: String) -> String {

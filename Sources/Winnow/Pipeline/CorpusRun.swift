@@ -148,7 +148,7 @@ public final class CorpusRun {
             let processor = BatchProcessor(
                 source: source,
                 parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
-                filters: configuration.filters)
+                filters: configuration.filters, fullRepetition: configuration.fullRepetition)
             var exhausted = reader == nil
             var wroteAny = Self.shardKinds.map { _ in false }
             // This thread reads batches and writes finished ones in order; up to `jobs` batches
@@ -279,6 +279,7 @@ public final class CorpusRun {
         w.key("max_record_bytes"); w.value(configuration.maxRecordBytes)
         w.key("batch_records"); w.value(configuration.batchRecords)
         w.key("gzip_level"); w.value(Int(GzipEncoder.defaultLevel))
+        w.key("full_repetition"); w.value(configuration.fullRepetition)
         w.key("filters"); configuration.filters.write(to: &w)
         w.endObject()
         w.key("inputs")

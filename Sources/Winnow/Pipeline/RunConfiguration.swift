@@ -18,6 +18,8 @@ public struct RunConfiguration: Sendable {
     public var force = false
     /// Quality filters applied to each article (`[filters]`).
     public var filters = QualityFilters()
+    /// Record the costly repetition signals too (`[signals] full_repetition`).
+    public var fullRepetition = false
 
     public init(inputs: [String], outputDirectory: String, jobs: Int) {
         self.inputs = inputs
@@ -29,6 +31,7 @@ public struct RunConfiguration: Sendable {
     var canonicalText: String {
         "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nbatch_records=\(batchRecords)\n"
             + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n" + filters.canonicalText
+            + "full_repetition=\(fullRepetition)\n"
     }
 
     var hash: String { StableHash.hex(StableHash.hash64(Array(canonicalText.utf8))) }

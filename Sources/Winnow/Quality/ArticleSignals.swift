@@ -24,13 +24,15 @@ public struct ArticleSignals: Sendable, Equatable {
     /// of characters in them.
     public var duplicateLines = 0.0
     public var duplicateLineChars = 0.0
-    /// Units in the most frequent 2-, 3- and 4-gram of units: characters for CJK text,
-    /// words for other scripts.
+    /// Units in the most frequent 2-, 3- and 4-gram of units.
+    ///
+    /// Units are characters for CJK text, words for other scripts. The 3- and 4-gram values are computed only with
+    /// ``QualitySignals/fullRepetition`` (`nil` otherwise): they cost as much as the rest.
     public var top2gram = 0.0
-    public var top3gram = 0.0
-    public var top4gram = 0.0
-    /// Units inside 5- and 10-grams of units that occur more than once.
-    public var duplicate5gram = 0.0
+    public var top3gram: Double?
+    public var top4gram: Double?
+    /// Units inside 5- and 10-grams of units that occur more than once (5: full repetition only).
+    public var duplicate5gram: Double?
     public var duplicate10gram = 0.0
     /// Mean line (paragraph) length in characters.
     public var meanLineLength = 0.0
@@ -54,30 +56,56 @@ extension ArticleSignals {
     /// the top level of the record).
     func write(to w: inout JSONWriter) {
         w.beginObject()
-        for (name, value) in fields {
-            w.key(dynamic: name)
-            if name == "chars" || name == "lines" { w.value(Int(value)) } else { w.value(Self.rounded(value)) }
+        forEachField { name, value, isCount in
+            w.key(name)
+            if isCount, let value { w.value(Int(value)) } else { w.value(value.map(Self.rounded)) }
         }
         w.key("script"); w.value(script)
         w.endObject()
     }
 
-    /// Four decimals: enough to choose thresholds, and the same bytes on every machine.
+    /// Four decimals for filters and statistics (the JSON shows three): the same values on
+    /// every machine.
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
-    /// The numeric signals by their JSON names, in output order.
-    var fields: [(name: String, value: Double)] {
-        [
-            ("chars", Double(chars)), ("han", han), ("kana", kana), ("hangul", hangul), ("latin", latin),
-            ("digits", digits), ("punctuation", punctuation), ("symbols", symbols), ("mojibake", mojibake),
-            ("lines", Double(lines)), ("lines_without_end", linesWithoutEnd), ("duplicate_lines", duplicateLines),
-            ("duplicate_line_chars", duplicateLineChars), ("top_2gram", top2gram), ("top_3gram", top3gram),
-            ("top_4gram", top4gram), ("duplicate_5gram", duplicate5gram), ("duplicate_10gram", duplicate10gram),
-            ("mean_line_length", meanLineLength), ("function_words", functionWords),
-            ("noise_density", noiseDensity), ("boilerplate", boilerplate),
-        ]
+    /// Calls `body` with each numeric signal in output order: its JSON name, its value
+    /// (`nil` when not computed) and whether it is a count.
+    func forEachField(_ body: (StaticString, Double?, Bool) -> Void) {
+        body("chars", Double(chars), true)
+        body("han", han, false)
+        body("kana", kana, false)
+        body("hangul", hangul, false)
+        body("latin", latin, false)
+        body("digits", digits, false)
+        body("punctuation", punctuation, false)
+        body("symbols", symbols, false)
+        body("mojibake", mojibake, false)
+        body("lines", Double(lines), true)
+        body("lines_without_end", linesWithoutEnd, false)
+        body("duplicate_lines", duplicateLines, false)
+        body("duplicate_line_chars", duplicateLineChars, false)
+        body("top_2gram", top2gram, false)
+        body("top_3gram", top3gram, false)
+        body("top_4gram", top4gram, false)
+        body("duplicate_5gram", duplicate5gram, false)
+        body("duplicate_10gram", duplicate10gram, false)
+        body("mean_line_length", meanLineLength, false)
+        body("function_words", functionWords, false)
+        body("noise_density", noiseDensity, false)
+        body("boilerplate", boilerplate, false)
     }
 
-    /// The numeric signals and `lang_score`, for filters and `winnow stats`.
-    public var named: [(name: String, value: Double)] { fields + [("lang_score", languageScore)] }
+    /// The names of the numeric signals, in output order.
+    static let names: [String] = {
+        var out: [String] = []
+        ArticleSignals().forEachField { name, _, _ in out.append(name.description) }
+        return out
+    }()
+
+    /// The numeric signals computed, and `lang_score`, by name (for `winnow stats`).
+    public var named: [(name: String, value: Double)] {
+        var out: [(name: String, value: Double)] = []
+        forEachField { name, value, _ in if let value { out.append((name.description, value)) } }
+        return out + [("lang_score", languageScore)]
+    }
 }

@@ -1,77 +1,94 @@
-/// Gopher's repetition signals on a sequence of characters: the share of characters in the
-/// most frequent n-gram, and the share inside n-grams that occur more than once.
+/// Gopher's repetition signals on a sequence of units (characters or words): the share of
+/// units in the most frequent n-gram, and the share inside n-grams that occur more than once.
 ///
-/// N-grams are keyed by a 64-bit polynomial hash of their scalars (collisions are negligible
-/// at article length) in an open-addressing table that is reused across n and articles.
+/// N-grams are keyed by a 64-bit polynomial hash of their units (collisions are negligible
+/// at article length) in an open-addressing table that is reused across n and articles;
+/// only the slots a text used are cleared after it.
 struct NGramRepetition {
-    private var keys: [UInt64] = []
-    private var counts: [Int32] = []
-    private var hashes: [UInt64] = []
-    private var covered: [Bool] = []
+    private var keys: [UInt64] = Array(repeating: 0, count: 1 << 10)
+    private var counts: [Int32] = Array(repeating: 0, count: 1 << 10)
+    /// The slot of each n-gram of the last text, in order.
+    private var slots: [Int32] = []
 
-    /// Characters in the most frequent `n`-gram of `s`, over all characters (Gopher's
-    /// `top_n_gram_char_frac`); 0 for texts shorter than `n`.
+    /// Units in the most frequent `n`-gram of `s`, over all units (Gopher's
+    /// `top_n_gram_char_frac`); 0 for texts shorter than `n` or without a repeat.
     mutating func topFraction(_ s: [UInt32], n: Int) -> Double {
         guard s.count >= n else { return 0 }
-        fill(s, n: n)
-        var top: Int32 = 0
-        for c in counts where c > top { top = c }
+        let top = fill(s, n: n)
+        clear()
         return top > 1 ? Double(Int(top) * n) / Double(s.count) : 0
     }
 
-    /// Characters inside `n`-grams that occur more than once, over all characters
-    /// (Gopher's `duplicate_n_gram_char_frac`; overlapping n-grams count each character once).
+    /// Units inside `n`-grams that occur more than once, over all units (Gopher's
+    /// `duplicate_n_gram_char_frac`; overlapping n-grams count each unit once).
     mutating func duplicateFraction(_ s: [UInt32], n: Int) -> Double {
         guard s.count >= n else { return 0 }
-        fill(s, n: n)
-        covered = Array(repeating: false, count: s.count)
+        let top = fill(s, n: n)
+        guard top > 1 else {
+            clear()
+            return 0
+        }
         var inDuplicate = 0
-        for (i, h) in hashes.enumerated() where count(of: h) > 1 {
-            for j in i..<(i + n) where !covered[j] {
-                covered[j] = true
-                inDuplicate += 1
+        var coveredUntil = 0  // n-grams come in order: a run of covered units ends here
+        counts.withUnsafeBufferPointer { counts in
+            for (i, slot) in slots.enumerated() where counts[Int(slot)] > 1 {
+                let from = max(i, coveredUntil)
+                let to = i + n
+                if to > from { inDuplicate += to - from }
+                coveredUntil = max(coveredUntil, to)
             }
         }
+        clear()
         return Double(inDuplicate) / Double(s.count)
     }
 
-    /// Hashes every n-gram of `s` into ``hashes`` and counts them in the table.
-    private mutating func fill(_ s: [UInt32], n: Int) {
+    /// Counts every n-gram of `s` in the table; returns the highest count.
+    private mutating func fill(_ s: [UInt32], n: Int) -> Int32 {
         let grams = s.count - n + 1
-        var capacity = 16
-        while capacity < 2 * grams { capacity <<= 1 }
-        if keys.count != capacity {
+        var capacity = keys.count
+        if capacity < 2 * grams {
+            while capacity < 2 * grams { capacity <<= 1 }
             keys = Array(repeating: 0, count: capacity)
             counts = Array(repeating: 0, count: capacity)
-        } else {
-            for k in keys.indices { keys[k] = 0 }
-            for k in counts.indices { counts[k] = 0 }
         }
-        hashes.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        slots.reserveCapacity(grams)
+        let mask = capacity - 1
         let base: UInt64 = 0x100_0000_01B3
         var power: UInt64 = 1
         for _ in 1..<n { power = power &* base }
-        var h: UInt64 = 0
-        for i in 0..<s.count {
-            if i >= n { h = h &- UInt64(s[i - n]) &* power }
-            h = h &* base &+ UInt64(s[i])
-            guard i >= n - 1 else { continue }
-            let key = h | 1  // 0 marks an empty slot
-            hashes.append(key)
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (capacity - 1)
-            while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            counts[slot] += 1
+        var top: Int32 = 0
+        keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                s.withUnsafeBufferPointer { s in
+                    var h: UInt64 = 0
+                    for i in 0..<s.count {
+                        if i >= n { h = h &- UInt64(s[i - n]) &* power }
+                        h = h &* base &+ UInt64(s[i])
+                        guard i >= n - 1 else { continue }
+                        let key = h | 1  // 0 marks an empty slot
+                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & mask }
+                        keys[slot] = key
+                        counts[slot] += 1
+                        if counts[slot] > top { top = counts[slot] }
+                        slots.append(Int32(slot))
+                    }
+                }
+            }
         }
+        return top
     }
 
-    private func count(of key: UInt64) -> Int32 {
-        let capacity = keys.count
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (capacity - 1)
-        while keys[slot] != 0 {
-            if keys[slot] == key { return counts[slot] }
-            slot = (slot + 1) & (capacity - 1)
+    /// Empties the slots the last text used.
+    private mutating func clear() {
+        keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for slot in slots {
+                    keys[Int(slot)] = 0
+                    counts[Int(slot)] = 0
+                }
+            }
         }
-        return 0
     }
 }

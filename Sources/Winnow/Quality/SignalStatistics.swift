@@ -6,7 +6,8 @@
 /// general JSON parser.
 public struct SignalStatistics: Sendable {
     /// Values of each numeric signal, by name, in ``ArticleSignals/named`` order.
-    public private(set) var values: [(name: String, values: [Double])] = ArticleSignals().named.map { ($0.name, []) }
+    public private(set) var values: [(name: String, values: [Double])] =
+        (ArticleSignals.names + ["lang_score"]).map { ($0, []) }
     public private(set) var languages: [String: Int] = [:]
     public private(set) var scripts: [String: Int] = [:]
     /// Articles read from `filtered/`, by the filter that dropped them.

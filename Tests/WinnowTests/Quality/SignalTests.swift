@@ -5,7 +5,7 @@ import WinnowTesting
 /// Article signals on texts whose values can be counted by hand.
 struct SignalTests {
     private func signals(_ paragraphs: [String], removed: Int = 0) -> ArticleSignals {
-        var quality = QualitySignals()
+        var quality = QualitySignals(fullRepetition: true)
         let article = Article(id: "p#1", paragraphs: paragraphs, noise: NoiseReport(removed: removed))
         return quality.signals(of: article)
     }
@@ -39,6 +39,17 @@ struct SignalTests {
         let distinct = signals(["春眠不觉晓处处闻啼鸟夜来风雨声花落知多少"])
         #expect(distinct.top2gram == 0)
         #expect(distinct.duplicate10gram == 0)
+        #expect(distinct.top3gram == 0)
+    }
+
+    /// Without full repetition the costly n-gram signals are absent, the others the same.
+    @Test func fullRepetitionIsOptional() {
+        var quality = QualitySignals()
+        let article = Article(id: "p#1", paragraphs: ["哈哈哈哈哈哈哈哈哈哈哈哈"])
+        let s = quality.signals(of: article)
+        #expect(s.top3gram == nil && s.top4gram == nil && s.duplicate5gram == nil)
+        #expect(s.duplicate10gram == signals(article.paragraphs).duplicate10gram)
+        #expect(s.top2gram == signals(article.paragraphs).top2gram)
     }
 
     @Test func repetitionOnWordsForEnglish() {
