@@ -92,8 +92,8 @@ struct Run: ParsableCommand {
         let t = summary.totals
         let rate = Double(t.textBytes) / 1e6 / max(summary.seconds, 1e-9)
         FileIO.printLine(
-            "winnow: \(summary.inputs.count) inputs, \(t.recordsIn) records: \(t.pagesOut) pages (\(t.articles) articles), "
-                + "\(t.rejected) rejected; \(ProgressLine.format(rate)) MB/s; manifest: \(output)/manifest.json",
+            "winnow: \(summary.inputs.count) inputs, \(t.recordsIn) records: \(t.pagesOut) pages (\(t.articles) articles, "
+                + "\(t.filtered) filtered), \(t.rejected) rejected; \(ProgressLine.format(rate)) MB/s; manifest: \(output)/manifest.json",
             toStandardError: true)
         if dedup {
             let s = try Deduplicator(configuration: DedupConfiguration(runDirectory: output, jobs: config.jobs)).run()

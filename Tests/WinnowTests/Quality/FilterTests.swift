@@ -12,6 +12,7 @@ struct FilterTests {
             let outcome = QualityEvaluation.outcome(kind.text(using: &random))
             outcomes[outcome.description, default: 0] += 1
         }
+        print("junk \(kind.rawValue): \(outcomes.sorted { $0.key < $1.key })")
         #expect(outcomes["kept"] == nil, "\(kind.rawValue): \(outcomes)")
     }
 
