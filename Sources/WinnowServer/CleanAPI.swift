@@ -108,6 +108,10 @@ struct CleanAPI: Sendable {
 
     /// The whole body, up to the limit (413 beyond, without reading the rest), within the
     /// request deadline (408 for a client trickling its body).
+    ///
+    /// The deadline is checked as chunks arrive; a client that stops sending altogether is
+    /// closed by the idle timeout. (A timer task per request, raced against the body, kept
+    /// each timer alive until it fired: 0.7 KB per request at 25,000 requests/s.)
     private func readBody(_ request: Request) async throws -> [UInt8] {
         let limit = configuration.maxBodyBytes
         if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
@@ -115,30 +119,23 @@ struct CleanAPI: Sendable {
                 status: .contentTooLarge, code: "body_too_large",
                 message: "the body has \(declared) bytes, over the limit of \(limit)")
         }
-        let body = request.body
         let timeout = configuration.requestTimeoutSeconds
-        return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
-            group.addTask {
-                do {
-                    return Array(try await body.collect(upTo: limit).readableBytesView)
-                } catch {
-                    throw APIError(
-                        status: .contentTooLarge, code: "body_too_large",
-                        message: "the body is over the limit of \(limit) bytes")
-                }
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        var bytes: [UInt8] = []
+        for try await chunk in request.body {
+            guard bytes.count + chunk.readableBytes <= limit else {
+                throw APIError(
+                    status: .contentTooLarge, code: "body_too_large",
+                    message: "the body is over the limit of \(limit) bytes")
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let bytes = first else {
+            bytes.append(contentsOf: chunk.readableBytesView)
+            if ContinuousClock.now > deadline {
                 throw APIError(
                     status: .requestTimeout, code: "request_timeout",
                     message: "the body did not arrive within \(timeout) s")
             }
-            return bytes
         }
+        return bytes
     }
 }
 

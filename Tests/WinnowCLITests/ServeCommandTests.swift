@@ -1,0 +1,109 @@
+import Foundation
+import Glibc
+import Testing
+import WinnowTesting
+
+/// `winnow serve` as a process, with a raw socket client for what HTTP clients will not do:
+/// trickle a body (reliability.md S2) and send a 1 GB body (S1, declared).
+@Suite(.serialized) struct ServeCommandTests {
+    /// Starts the server on a port of its own (`offset` apart per test); returns the process
+    /// and the port.
+    private func startServer(_ extra: [String], offset: Int) throws -> (Process, UInt16) {
+        let port = UInt16(20000 + (Int(getpid()) * 7 + offset) % 20000)
+        let process = Process()
+        process.executableURL = BinaryRunner.binary
+        process.arguments = ["serve", "--port", "\(port)"] + extra
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<100 {
+            if let fd = try? connect(port) {
+                close(fd)
+                return (process, port)
+            }
+            usleep(100_000)
+        }
+        process.terminate()
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    private func connect(_ port: UInt16) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(fd)
+            throw CocoaError(.fileReadUnknown)
+        }
+        return fd
+    }
+
+    private func send(_ fd: Int32, _ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count - 1, 0) }
+    }
+
+    /// Reads what the server answers within `seconds` (until it closes or the time is up), or
+    /// only its first chunk with `firstChunk`.
+    private func receive(_ fd: Int32, seconds: Int, firstChunk: Bool = false) -> String {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var out = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+            if firstChunk { break }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// S2: a client trickling its body is answered 408 once the request deadline passes.
+    @Test func tricklingBodyGets408() throws {
+        let (server, port) = try startServer(["--request-timeout", "1", "--idle-timeout", "10"], offset: 1)
+        defer { server.terminate() }
+        let fd = try connect(port)
+        defer { close(fd) }
+        let start = Date()
+        send(fd, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n今天")
+        for _ in 0..<6 {
+            usleep(400_000)
+            send(fd, "天")
+        }
+        let answer = receive(fd, seconds: 5, firstChunk: true)
+        #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(200))")
+        #expect(answer.contains("request_timeout"))
+        #expect(Date().timeIntervalSince(start) < 4)
+    }
+
+    /// S2: a client that stops sending is closed at the idle timeout.
+    @Test func stalledClientIsClosedAtTheIdleTimeout() throws {
+        let (server, port) = try startServer(["--idle-timeout", "1"], offset: 3)
+        defer { server.terminate() }
+        let fd = try connect(port)
+        defer { close(fd) }
+        let start = Date()
+        send(fd, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n今天")
+        _ = receive(fd, seconds: 10)  // returns when the server closes the connection
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed >= 0.9 && elapsed < 3, "closed after \(elapsed) s")
+    }
+
+    /// S1: a declared 1 GB body is refused at once, without reading it.
+    @Test func hugeDeclaredBodyGets413() throws {
+        let (server, port) = try startServer([], offset: 2)
+        defer { server.terminate() }
+        let fd = try connect(port)
+        defer { close(fd) }
+        send(fd, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\nabc")
+        let answer = receive(fd, seconds: 5)
+        #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
+        #expect(answer.contains("body_too_large"))
+    }
+}
