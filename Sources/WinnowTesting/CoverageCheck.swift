@@ -51,10 +51,5 @@ public enum CoverageCheck {
 
     private static func scalarLength(_ b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4 }
 
-    private static func isWhitespace(_ s: [UInt8], _ i: Int) -> Bool {
-        let b = s[i]
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { return true }
-        if b == 0xE3, i + 2 < s.count, s[i + 1] == 0x80, s[i + 2] == 0x80 { return true }
-        return b == 0xC2 && i + 1 < s.count && s[i + 1] == 0xA0
-    }
+    private static func isWhitespace(_ s: [UInt8], _ i: Int) -> Bool { PageRecord.isWhitespace(s, at: i) }
 }

@@ -29,6 +29,15 @@ public struct PageRecord: Sendable {
 }
 
 extension PageRecord {
+    /// Whether the scalar at `i` of a page is whitespace, which no span needs to cover
+    /// (the "nothing lost" check of the tests and the fuzz harness).
+    package static func isWhitespace(_ s: [UInt8], at i: Int) -> Bool {
+        let b = s[i]
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C { return true }
+        if b == 0xE3, i + 2 < s.count, s[i + 1] == 0x80, s[i + 2] == 0x80 { return true }
+        return b == 0xC2 && i + 1 < s.count && s[i + 1] == 0xA0
+    }
+
     /// Whether the page shows the blocks only content farms add: a fold marker, a portal
     /// footer, a doubled byline, keyword stuffing or a link list.
     public var hasFarmStructure: Bool {

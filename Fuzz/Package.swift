@@ -1,0 +1,15 @@
+// swift-tools-version:5.4
+// Fuzz harnesses (libFuzzer + AddressSanitizer). A separate package at tools 5.4 because
+// newer tools rename executable entry points and the fuzzer's `LLVMFuzzerTestOneInput`
+// no longer links (shared/research/reliability.md §4). Build and run: `bash Fuzz/run.sh`.
+import PackageDescription
+
+let targets = ["FuzzCleaner", "FuzzJSON", "FuzzInput", "FuzzSignature"]
+
+let package = Package(
+    name: "WinnowFuzz",
+    dependencies: [.package(name: "winnow", path: "..")],
+    targets: targets.map { name in
+        .executableTarget(name: name, dependencies: [.product(name: "Winnow", package: "winnow")])
+    }
+)
