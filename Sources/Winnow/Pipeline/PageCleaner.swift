@@ -113,9 +113,13 @@ public struct PageCleaner: Sendable {
         _ a: PageAssembler, layout: LineClassifier.Layout, id: String, noise: [NoiseReport]
     ) -> PageRecord {
         func string(_ r: Range<Int>?) -> String? { r.map { a.text.string($0) } }
-        let articles = a.drafts.enumerated().compactMap { (index, draft) -> Article? in
-            Article(
-                id: "\(id)#\(index + 1)", title: string(draft.title), outlet: string(draft.outlet),
+        // A draft of bylines alone (`来源:新华社 来源:新华社` and nothing else) is metadata, not an
+        // article: its spans stay in the ledger, it gives no article (found by the fuzzer).
+        let kept = a.drafts.indices.filter { !a.drafts[$0].paragraphs.isEmpty }
+        let articles = kept.enumerated().map { (number, index) -> Article in
+            let draft = a.drafts[index]
+            return Article(
+                id: "\(id)#\(number + 1)", title: string(draft.title), outlet: string(draft.outlet),
                 author: string(draft.author), editor: string(draft.editor), via: string(draft.via),
                 originalTitle: string(draft.originalTitle), published: draft.published,
                 paragraphs: draft.paragraphs.map { a.text.string($0.range) },
