@@ -106,4 +106,36 @@ import WinnowTesting
         #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
         #expect(answer.contains("body_too_large"))
     }
+
+    /// S3: many idle connections do not stop the server answering `/health`.
+    @Test func idleConnectionsDoNotStarveHealth() throws {
+        let (server, port) = try startServer(["--max-connections", "600", "--idle-timeout", "20"], offset: 4)
+        defer { server.terminate() }
+        var idle: [Int32] = []
+        defer { for fd in idle { close(fd) } }
+        for _ in 0..<400 { if let fd = try? connect(port) { idle.append(fd) } }
+        #expect(idle.count == 400)
+        let fd = try connect(port)
+        defer { close(fd) }
+        let start = Date()
+        send(fd, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        let answer = receive(fd, seconds: 5, firstChunk: true)
+        #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(100))")
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    /// S4: a header over the decoder's limit is refused, and the server goes on serving.
+    @Test func oversizedHeaderIsRefused() throws {
+        let (server, port) = try startServer([], offset: 5)
+        defer { server.terminate() }
+        let fd = try connect(port)
+        send(fd, "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 100_000) + "\r\n\r\n")
+        let answer = receive(fd, seconds: 5)
+        close(fd)
+        #expect(!answer.hasPrefix("HTTP/1.1 200"), "\(answer.prefix(100))")
+        let next = try connect(port)
+        defer { close(next) }
+        send(next, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(receive(next, seconds: 5, firstChunk: true).hasPrefix("HTTP/1.1 200"))
+    }
 }
