@@ -76,8 +76,12 @@ def run_winnow(binary, pages):
             for pid, text, _, _ in pages:
                 f.write(json.dumps({"id": pid, "text": text}, ensure_ascii=False) + "\n")
         out = os.path.join(tmp, "out")
+        # Extraction is measured, not quality filtering: every article the cleaner finds counts.
+        config = os.path.join(tmp, "winnow.toml")
+        with open(config, "w") as f:
+            f.write("[filters]\nenabled = false\n")
         start = time.perf_counter()
-        subprocess.run([binary, "run", src, "-o", out, "-q"], check=True)
+        subprocess.run([binary, "run", src, "-o", out, "-q", "--config", config], check=True)
         seconds = time.perf_counter() - start
         texts = {}
         adir = os.path.join(out, "articles")

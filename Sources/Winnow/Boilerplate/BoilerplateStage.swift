@@ -40,6 +40,11 @@ enum BoilerplateStage {
             layout.roles[k] = .body
         }
         (blocks, scores) = score(p, lines: lines, layout: layout)
+        // No run crosses a wall: teasers under a related-links header are not the article's
+        // continuation, however much prose they hold.
+        for k in lines.indices where RunSelection.isWall(k, blocks: blocks, roles: layout.roles) {
+            scores[k] = -(1 << 40)
+        }
         var runs = ProseSegments.find(scores, minimum: minimumSegment)
         if runs.isEmpty {
             // A short post or a one-sentence news item: the best run, if it holds a sentence.
