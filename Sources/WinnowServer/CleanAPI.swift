@@ -55,13 +55,25 @@ struct CleanAPI: Sendable {
                     let out = Self.batchLine(line, number: lineNumber, cleaner: cleaner, metrics: metrics)
                     try await writer.write(ByteBuffer(string: out + "\n"))
                 }
-                for try await chunk in body {
+                var chunks = body.makeAsyncIterator()
+                while true {
+                    let chunk: ByteBuffer
+                    do {
+                        guard let next = try await chunks.next() else { break }
+                        chunk = next
+                    } catch {
+                        let message = "the request body is malformed (\(error)); the rest is not read"
+                        try await writer.write(
+                            ByteBuffer(string: Self.errorLine(lineNumber + 1, "bad_request_body", message) + "\n"))
+                        try await writer.finish(nil)
+                        return
+                    }
                     for line in splitter.feed(Array(chunk.readableBytesView)) { try await emit(line) }
                     if ContinuousClock.now > deadline {
                         let message =
                             "the batch took longer than \(limits.requestTimeoutSeconds) s; the rest is not read"
                         try await writer.write(
-                            ByteBuffer(string: Self.errorLine(lineNumber + 1, "request_timeout", message)))
+                            ByteBuffer(string: Self.errorLine(lineNumber + 1, "request_timeout", message) + "\n"))
                         try await writer.finish(nil)
                         return
                     }
@@ -122,18 +134,25 @@ struct CleanAPI: Sendable {
         let timeout = configuration.requestTimeoutSeconds
         let deadline = ContinuousClock.now + .seconds(timeout)
         var bytes: [UInt8] = []
-        for try await chunk in request.body {
-            guard bytes.count + chunk.readableBytes <= limit else {
-                throw APIError(
-                    status: .contentTooLarge, code: "body_too_large",
-                    message: "the body is over the limit of \(limit) bytes")
+        do {
+            for try await chunk in request.body {
+                guard bytes.count + chunk.readableBytes <= limit else {
+                    throw APIError(
+                        status: .contentTooLarge, code: "body_too_large",
+                        message: "the body is over the limit of \(limit) bytes")
+                }
+                bytes.append(contentsOf: chunk.readableBytesView)
+                if ContinuousClock.now > deadline {
+                    throw APIError(
+                        status: .requestTimeout, code: "request_timeout",
+                        message: "the body did not arrive within \(timeout) s")
+                }
             }
-            bytes.append(contentsOf: chunk.readableBytesView)
-            if ContinuousClock.now > deadline {
-                throw APIError(
-                    status: .requestTimeout, code: "request_timeout",
-                    message: "the body did not arrive within \(timeout) s")
-            }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            // The HTTP decoder's own errors (a bad chunk size): the client's fault, not ours.
+            throw APIError(status: .badRequest, code: "bad_request_body", message: "\(error)")
         }
         return bytes
     }

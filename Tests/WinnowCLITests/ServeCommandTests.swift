@@ -138,4 +138,24 @@ import WinnowTesting
         send(next, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(receive(next, seconds: 5, firstChunk: true).hasPrefix("HTTP/1.1 200"))
     }
+
+    /// S4: Content-Length with Transfer-Encoding, and a bad chunk size, are refused; the
+    /// server goes on serving.
+    @Test(arguments: [
+        "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "POST /v1/clean HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\nabc\r\n0\r\n\r\n",
+    ])
+    func malformedFramingIsRefused(_ request: String) throws {
+        let (server, port) = try startServer([], offset: 6)
+        defer { server.terminate() }
+        let fd = try connect(port)
+        send(fd, request)
+        let answer = receive(fd, seconds: 3)
+        close(fd)
+        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(100))")
+        let next = try connect(port)
+        defer { close(next) }
+        send(next, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(receive(next, seconds: 5, firstChunk: true).hasPrefix("HTTP/1.1 200"))
+    }
 }
