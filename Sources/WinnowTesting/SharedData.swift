@@ -19,14 +19,18 @@ public enum SharedData {
 
     /// The clean Chinese news set (data/README.md §a): the directory holding
     /// `articles.jsonl.gz` whose name starts with `cctv`, found by listing.
-    public static var newsArticles: String {
+    public static var newsArticles: String { cctvFile("articles.jsonl.gz") }
+
+    /// The raw CCTV pages with gold title and body (data/README.md §b), found the same way.
+    public static var newsPages: String { cctvFile("pages.jsonl.gz") }
+
+    private static func cctvFile(_ file: String) -> String {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let dir = names.sorted().first { name in
             name.hasPrefix("cctv")
-                && FileManager.default.fileExists(
-                    atPath: directory.appendingPathComponent(name + "/articles.jsonl.gz").path)
+                && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name + "/" + file).path)
         }
-        return (dir ?? "missing-news-set") + "/articles.jsonl.gz"
+        return (dir ?? "missing-cctv-set") + "/" + file
     }
 
     /// The three social-media sets with real emoji (data/README.md §c).

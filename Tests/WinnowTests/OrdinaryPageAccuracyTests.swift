@@ -14,7 +14,7 @@ struct OrdinaryPageAccuracyTests {
 
     /// 300 tv.cctv.com pages: F1 ≥ 0.95 against the gold body, a title on most pages.
     @Test func cctvPages() throws {
-        let records = try SharedData.records("cctv-xwlb-pages/pages.jsonl.gz")
+        let records = try SharedData.records(SharedData.newsPages)
         let summary = ExtractionEvaluation.evaluate(records, goldField: "gold_body", titleField: "gold_title")
         dump(summary, "cctv-pages")
         #expect(summary.pages.count == 300)
