@@ -24,51 +24,43 @@ enum CorpusRecords {
         _ article: Article, of page: PageRecord, record: InputRecord, source: String, signals: ArticleSignals,
         failure: QualityFilters.Failure? = nil, to w: inout JSONWriter
     ) {
-        do {
+        w.beginObject()
+        w.key("id"); w.value(article.id)
+        w.key("text"); w.value(joining: article.paragraphs, separator: 0x0A)
+        w.key("page_id"); w.value(page.id)
+        writeProvenance(record, source: source, to: &w)
+        w.key("title"); w.value(article.title)
+        w.key("page_title"); w.value(page.title)
+        w.key("site"); w.value(page.site)
+        w.key("section"); w.value(page.section)
+        w.key("updated"); w.value(page.updated)
+        w.key("outlet"); w.value(article.outlet)
+        w.key("author"); w.value(article.author)
+        w.key("editor"); w.value(article.editor)
+        w.key("via"); w.value(article.via)
+        w.key("original_title"); w.value(article.originalTitle)
+        w.key("published"); w.value(article.published)
+        w.key("noise"); article.noise.write(to: &w)
+        w.key("lang"); w.value(signals.language)
+        w.key("lang_score"); w.value(signals.languageScore)
+        w.key("signals"); signals.write(to: &w)
+        if let failure {
+            w.key("filter")
             w.beginObject()
-            w.key("id"); w.value(article.id)
-            w.key("text"); w.value(joining: article.paragraphs, separator: 0x0A)
-            w.key("page_id"); w.value(page.id)
-            w.key("url"); w.value(record.url)
-            w.key("date"); w.value(record.date)
-            w.key("source"); w.value(source)
-            w.key("line"); w.value(record.line)
-            w.key("title"); w.value(article.title)
-            w.key("page_title"); w.value(page.title)
-            w.key("site"); w.value(page.site)
-            w.key("section"); w.value(page.section)
-            w.key("updated"); w.value(page.updated)
-            w.key("outlet"); w.value(article.outlet)
-            w.key("author"); w.value(article.author)
-            w.key("editor"); w.value(article.editor)
-            w.key("via"); w.value(article.via)
-            w.key("original_title"); w.value(article.originalTitle)
-            w.key("published"); w.value(article.published)
-            w.key("noise"); article.noise.write(to: &w)
-            w.key("lang"); w.value(signals.language)
-            w.key("lang_score"); w.value(signals.languageScore)
-            w.key("signals"); signals.write(to: &w)
-            if let failure {
-                w.key("filter")
-                w.beginObject()
-                w.key("name"); w.value(failure.filter)
-                w.key("value"); w.value(failure.value)
-                w.key("threshold"); w.value(failure.threshold)
-                w.key("language"); w.value(failure.language)
-                w.endObject()
-            }
+            w.key("name"); w.value(failure.filter)
+            w.key("value"); w.value(failure.value)
+            w.key("threshold"); w.value(failure.threshold)
+            w.key("language"); w.value(failure.language)
             w.endObject()
-            w.newline()
         }
+        w.endObject()
+        w.newline()
     }
 
     static func writePage(_ page: PageRecord, record: InputRecord, source: String, to w: inout JSONWriter) {
         w.beginObject()
         w.key("id"); w.value(page.id)
-        w.key("url"); w.value(record.url)
-        w.key("date"); w.value(record.date)
-        w.key("source"); w.value(source)
-        w.key("line"); w.value(record.line)
+        writeProvenance(record, source: source, to: &w)
         w.key("site"); w.value(page.site)
         w.key("section"); w.value(page.section)
         w.key("title"); w.value(page.title)
@@ -84,6 +76,14 @@ enum CorpusRecords {
         w.key("invalid_utf8"); w.value(page.invalidUTF8)
         w.endObject()
         w.newline()
+    }
+
+    /// `url`, `date`, `source`, `line`: where a record came from (articles and pages alike).
+    private static func writeProvenance(_ record: InputRecord, source: String, to w: inout JSONWriter) {
+        w.key("url"); w.value(record.url)
+        w.key("date"); w.value(record.date)
+        w.key("source"); w.value(source)
+        w.key("line"); w.value(record.line)
     }
 
     static func writeReject(
