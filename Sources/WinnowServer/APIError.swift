@@ -1,4 +1,5 @@
 import Hummingbird
+import Winnow
 
 /// An API error: an HTTP status and a JSON body `{"error": CODE, "message": TEXT}`.
 struct APIError: Error, Sendable {
@@ -9,14 +10,16 @@ struct APIError: Error, Sendable {
     var response: Response { Self.response(status: status, code: code, message: message) }
 
     static func response(status: HTTPResponse.Status, code: String, message: String) -> Response {
-        var body = "{\"error\":"
-        appendJSONString(code, to: &body)
-        body += ",\"message\":"
-        appendJSONString(message, to: &body)
-        body += "}"
-        return Response(
+        Response(
             status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: body)))
+            body: .init(byteBuffer: ByteBuffer(string: body(code: code, message: message))))
+    }
+
+    /// `{"line": N, "error": CODE, "message": TEXT}` (`line` only in a batch), escaped by the
+    /// same writer as every record.
+    static func body(code: String, message: String, line: Int? = nil) -> String {
+        let prefix = line.map { "{\"line\":\($0)," } ?? "{"
+        return prefix + "\"error\":" + JSONWriter.quoted(code) + ",\"message\":" + JSONWriter.quoted(message) + "}"
     }
 
     /// A stable code for an HTTP status Hummingbird raised itself.
@@ -28,26 +31,5 @@ struct APIError: Error, Sendable {
         case 408: "request_timeout"
         default: "http_\(status.code)"
         }
-    }
-
-    private static func appendJSONString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -13,7 +13,7 @@ struct CleanAPI: Sendable {
         let body = try await readBody(request)
         let page: PageRequest
         if isJSON(request) {
-            guard UTF8Check.isValid(body) else {
+            guard UTF8Repair.isValid(body) else {
                 throw APIError(status: .badRequest, code: "invalid_utf8", message: "the JSON body is not valid UTF-8")
             }
             do {
@@ -93,7 +93,7 @@ struct CleanAPI: Sendable {
         case .bytes(let b):
             bytes = b
         }
-        guard UTF8Check.isValid(bytes) else { return errorLine(number, "invalid_utf8", "the line is not valid UTF-8") }
+        guard UTF8Repair.isValid(bytes) else { return errorLine(number, "invalid_utf8", "the line is not valid UTF-8") }
         let page: PageRequest
         do {
             page = try PageRequest(json: bytes)
@@ -110,8 +110,7 @@ struct CleanAPI: Sendable {
     }
 
     private static func errorLine(_ number: Int, _ code: String, _ message: String) -> String {
-        let escaped = message.replacingEach("\"", with: "\\\"")
-        return "{\"line\":\(number),\"error\":\"\(code)\",\"message\":\"\(escaped)\"}"
+        APIError.body(code: code, message: message, line: number)
     }
 
     private func isJSON(_ request: Request) -> Bool {
@@ -162,15 +161,5 @@ extension PageRequest {
     /// A `text/plain` page: the body is the page.
     init(text: [UInt8]) {
         self = PageRequest(id: nil, text: text, url: nil)
-    }
-}
-
-extension String {
-    fileprivate func replacingEach(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self {
-            if c == target { out += replacement } else if c == "\n" { out += " " } else { out.append(c) }
-        }
-        return out
     }
 }

@@ -42,6 +42,12 @@ public enum UTF8Repair {
         return (out, replaced)
     }
 
+    /// Whether `bytes` are well-formed UTF-8, without copying them (JSON bodies of the
+    /// server must be; pages are repaired instead).
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { firstInvalidOffset($0) == nil }
+    }
+
     /// The offset of the first byte that does not start a well-formed sequence, or `nil`.
     static func firstInvalidOffset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = p.baseAddress else { return nil }

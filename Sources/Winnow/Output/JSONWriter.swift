@@ -217,3 +217,13 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 }
+
+extension JSONWriter {
+    /// `s` as a JSON string literal, quotes included, escaped as in every Winnow record (for
+    /// the server's error bodies, which are built outside this module).
+    package static func quoted(_ s: String) -> String {
+        var w = JSONWriter(capacity: s.utf8.count + 8)
+        w.value(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+}
