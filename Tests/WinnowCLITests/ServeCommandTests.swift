@@ -16,14 +16,24 @@ import WinnowTesting
         process.standardError = FileHandle.nullDevice
         try process.run()
         for _ in 0..<100 {
+            // A server that failed to bind exits; a connect that succeeds then reached
+            // some other listener, so the process must still be running.
+            guard process.isRunning else { break }
             if let fd = try? connect(port) {
                 close(fd)
                 return (process, port)
             }
             usleep(100_000)
         }
-        process.terminate()
+        stop(process)
         throw CocoaError(.fileReadUnknown)
+    }
+
+    /// Stops a server and waits for it to exit, so that the next test's server can bind
+    /// its port and no request reaches a server that is shutting down.
+    private func stop(_ process: Process) {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
     }
 
     private func connect(_ port: UInt16) throws -> Int32 {
@@ -67,7 +77,7 @@ import WinnowTesting
     /// S2: a client trickling its body is answered 408 once the request deadline passes.
     @Test func tricklingBodyGets408() throws {
         let (server, port) = try startServer(["--request-timeout", "1", "--idle-timeout", "10"], offset: 1)
-        defer { server.terminate() }
+        defer { stop(server) }
         let fd = try connect(port)
         defer { close(fd) }
         let start = Date()
@@ -85,7 +95,7 @@ import WinnowTesting
     /// S2: a client that stops sending is closed at the idle timeout.
     @Test func stalledClientIsClosedAtTheIdleTimeout() throws {
         let (server, port) = try startServer(["--idle-timeout", "1"], offset: 3)
-        defer { server.terminate() }
+        defer { stop(server) }
         let fd = try connect(port)
         defer { close(fd) }
         let start = Date()
@@ -98,7 +108,7 @@ import WinnowTesting
     /// S1: a declared 1 GB body is refused at once, without reading it.
     @Test func hugeDeclaredBodyGets413() throws {
         let (server, port) = try startServer([], offset: 2)
-        defer { server.terminate() }
+        defer { stop(server) }
         let fd = try connect(port)
         defer { close(fd) }
         send(fd, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 1073741824\r\n\r\nabc")
@@ -110,7 +120,7 @@ import WinnowTesting
     /// S3: many idle connections do not stop the server answering `/health`.
     @Test func idleConnectionsDoNotStarveHealth() throws {
         let (server, port) = try startServer(["--max-connections", "600", "--idle-timeout", "20"], offset: 4)
-        defer { server.terminate() }
+        defer { stop(server) }
         var idle: [Int32] = []
         defer { for fd in idle { close(fd) } }
         for _ in 0..<400 { if let fd = try? connect(port) { idle.append(fd) } }
@@ -127,7 +137,7 @@ import WinnowTesting
     /// S4: a header over the decoder's limit is refused, and the server goes on serving.
     @Test func oversizedHeaderIsRefused() throws {
         let (server, port) = try startServer([], offset: 5)
-        defer { server.terminate() }
+        defer { stop(server) }
         let fd = try connect(port)
         send(fd, "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + String(repeating: "a", count: 100_000) + "\r\n\r\n")
         let answer = receive(fd, seconds: 5)
@@ -147,7 +157,7 @@ import WinnowTesting
     ])
     func malformedFramingIsRefused(_ request: String) throws {
         let (server, port) = try startServer([], offset: 6)
-        defer { server.terminate() }
+        defer { stop(server) }
         let fd = try connect(port)
         send(fd, request)
         let answer = receive(fd, seconds: 3)
