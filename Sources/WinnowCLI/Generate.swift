@@ -26,12 +26,22 @@ struct Generate: ParsableCommand {
     @Option(help: "Write one corpus file instead of pages: 'jsonl' or 'wet' (gzip when --out ends in .gz).")
     var format: FarmCorpus.Format?
 
+    @Option(
+        help: """
+            With --format: draw articles from this many synthetic articles, half of the uses \
+            disguised variants (a corpus of distinct articles with near-duplicates), instead \
+            of the eight sample articles.
+            """)
+    var sources = 0
+
     func run() throws {
         if let format {
             guard let out else { throw ValidationError("--format needs --out FILE") }
             try FileIO.writeFile(out, [])
             let gzip = out.hasSuffix(".gz")
-            try FarmCorpus.write(format: format, pages: max(1, pages), seed: seed, gzip: gzip) {
+            try FarmCorpus.write(
+                format: format, pages: max(1, pages), seed: seed, sources: max(0, sources), gzip: gzip
+            ) {
                 try FileIO.appendFile(out, $0)
             }
             return

@@ -50,6 +50,64 @@ import WinnowTesting
     }
 }
 
+/// Dedup is order-independent: the same records in another order and split over other files
+/// give the same survivors, the same `dup_of` and the same kept texts (the property that
+/// lets a cluster engine compute the same clusters, `integrations/spark`).
+@Suite struct DedupOrderTests {
+    /// Kept article id → text, and duplicate id → survivor id.
+    static func outcome(_ out: URL) throws -> (kept: [String: String], dupOf: [String: String]) {
+        var kept: [String: String] = [:]
+        var dupOf: [String: String] = [:]
+        for line in try RunCommandTests.lines(out.appendingPathComponent("dedup"), "articles") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            kept[try #require(object["id"] as? String)] = object["text"] as? String
+        }
+        for line in try RunCommandTests.lines(out.appendingPathComponent("dedup"), "dups") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            dupOf[try #require(object["id"] as? String)] = object["dup_of"] as? String
+        }
+        return (kept, dupOf)
+    }
+
+    @Test func shuffledInputGivesTheSameClusters() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let original = dir.appendingPathComponent("original")
+        try FileManager.default.createDirectory(at: original, withIntermediateDirectories: true)
+        let corpus = original.appendingPathComponent("corpus.jsonl")
+        let r = try BinaryRunner.run([
+            "generate", "--pages", "240", "--seed", "9", "--sources", "60", "--format", "jsonl", "--out", corpus.path,
+        ])
+        try #require(r.status == 0, "\(r.stderr)")
+        var lines = try String(contentsOf: corpus, encoding: .utf8).split(separator: "\n").map(String.init)
+        // A seeded shuffle, then three files of different sizes.
+        var state: UInt64 = 12345
+        for k in stride(from: lines.count - 1, to: 0, by: -1) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            lines.swapAt(k, Int((state >> 33) % UInt64(k + 1)))
+        }
+        let shuffled = dir.appendingPathComponent("shuffled")
+        try FileManager.default.createDirectory(at: shuffled, withIntermediateDirectories: true)
+        for (name, range) in [("x.jsonl", 0..<17), ("y.jsonl", 17..<150), ("z.jsonl", 150..<lines.count)] {
+            try (lines[range].joined(separator: "\n") + "\n").write(
+                to: shuffled.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let (a, manifest) = try DedupCommandTests.dedup(original, jobs: 1)
+        let (b, _) = try DedupCommandTests.dedup(shuffled, jobs: 2)
+        let x = try Self.outcome(a)
+        let y = try Self.outcome(b)
+        // The corpus has near-duplicates to cluster, and distinct articles to keep.
+        #expect((manifest["near_duplicates"] as? Int ?? 0) > 10)
+        #expect(x.kept.count > 30)
+        let keptOnlyOnce = Set(x.kept.keys).symmetricDifference(y.kept.keys)
+        #expect(keptOnlyOnce.isEmpty, "kept in one order only: \(keptOnlyOnce.sorted().prefix(5))")
+        #expect(x.kept.filter { y.kept[$0.key] != $0.value && y.kept[$0.key] != nil }.isEmpty)
+        let moved = x.dupOf.filter { y.dupOf[$0.key] != $0.value }
+        #expect(
+            moved.isEmpty,
+            "\(moved.count) duplicates name another survivor, e.g. \(moved.sorted { $0.key < $1.key }.prefix(3))")
+    }
+}
+
 /// Template lines: a short paragraph one site repeats is removed from its articles, and
 /// recorded; the same paragraph on a site that uses it rarely stays.
 @Suite struct TemplateLineTests {

@@ -4,13 +4,14 @@ internal import Glibc
 ///
 /// 1. **Signatures** (parallel per shard): each article of `articles/part-N.jsonl.gz` gets its
 ///    match view (``MatchView``), a 128-bit exact hash and a MinHash signature
-///    (``MinHasher``), written to `dedup/signatures/part-N.sig` (fixed 536-byte records).
-/// 2. **Clusters**: exact hashes are grouped; each of ``DedupConfiguration/bands`` bands of
-///    ``DedupConfiguration/rows`` signature values is hashed and sorted, articles sharing a
-///    band key are compared on their whole signature and joined (union-find) when the
-///    estimated similarity reaches ``DedupConfiguration/threshold`` and their numbers agree
-///    (``NumberSketch``: templated reports differ in their numbers, copies do not). This grouping by band
-///    key is a plain sort, the step a cluster engine would do as a shuffle.
+///    (``MinHasher``), written to `dedup/signatures/part-N.sig` (fixed-size
+///    ``ArticleSignature`` records).
+/// 2. **Clusters** (`Deduplicator+Clusters.swift`): connected components of exact-hash
+///    edges and verified band edges (each LSH bucket's members against its centre, the
+///    member with the smallest id key; similarity ≥ ``DedupConfiguration/threshold`` or
+///    containment, and numbers that agree: templated reports differ in their numbers,
+///    copies do not). The grouping by band is a plain sort here, the step a cluster engine
+///    does as a shuffle; nothing depends on input order, so it finds the same clusters.
 /// 0. **Templates** (parallel per shard): short paragraphs a site repeats on many of its
 ///    pages are found (``TemplateLines``); they are left out of signatures.
 /// 3. **Filter** (parallel per shard): the survivor of each cluster is written to
@@ -19,8 +20,8 @@ internal import Glibc
 ///    `dedup/dups/part-N.jsonl.gz` as `{"id","dup_of","similarity","kind"}`.
 ///
 /// **Which copy survives:** the longest match view, then the most metadata (title, outlet,
-/// author, editor, via), then the first in shard and line order. Deterministic, and
-/// independent of `-j`. `dedup/manifest.json` counts articles, kept, duplicates (exact,
+/// author, editor, via), then the smallest id key (a hash of the id). Deterministic, and
+/// independent of `-j` and of the order of the input. `dedup/manifest.json` counts articles, kept, duplicates (exact,
 /// near), clusters and their sizes: `articles == kept + duplicates`.
 public final class Deduplicator: Sendable {
     public let configuration: DedupConfiguration
@@ -104,7 +105,7 @@ public final class Deduplicator: Sendable {
             guard let status = FileSystem.status(signaturePath(part)) else {
                 throw InputError("\(signaturePath(part)): missing; run the signatures pass first")
             }
-            return status.size / Self.recordSize
+            return status.size / ArticleSignature.size
         }
         if passes.contains(.clusters) {
             let start = Clock.now()
@@ -165,16 +166,13 @@ public final class Deduplicator: Sendable {
     /// The fields pass 1 reads from an article line (metadata: indices 2 to 6).
     static let fields = ["id", "text", "title", "outlet", "author", "editor", "via", "site"].map { Array($0.utf8) }
     static let siteField = 7
-    /// length, metadata count, exact hash, number sketch (count + 32 values), signature.
-    static let recordSize = 8 + 16 + 4 + NumberSketch.capacity * 4 + MinHasher.bins * 4
-
     private func signaturePass(_ parts: [String], templates: TemplateLines) throws -> [Int] {
         try OrderedPipeline<Int>.map(parts, jobs: configuration.jobs) { part in
             try Self.writeSignatures(part: part, to: self.signaturePath(part), templates: templates)
         }
     }
 
-    private func signaturePath(_ part: String) -> String {
+    func signaturePath(_ part: String) -> String {
         dir + "/signatures/" + Self.baseName(part) + ".sig"
     }
 
@@ -186,35 +184,16 @@ public final class Deduplicator: Sendable {
 
     /// Writes the signature records of one articles shard; returns the number of articles.
     static func writeSignatures(part: String, to path: String, templates: TemplateLines) throws -> Int {
-        let stream = try ByteStream(path: part)
-        var lines = LineReader(stream: stream, maxBytes: 1 << 30)
-        let parser = JSONRecordParser(fields: fields)
         let file = try ShardFile(path: path)
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
-        var scalars: [UInt32] = []
-        var signature = [UInt32](repeating: 0, count: MinHasher.bins)
         var count = 0
-        while let item = try lines.next() {
-            guard case .line(let bytes, _, _) = item, !bytes.isEmpty else { continue }
-            let values = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
-            guard case .string(let fullText)? = values[1] else { throw InputError("\(part): article without text") }
-            let text = templates.strip(text: fullText, site: Self.site(values)).kept
-            scalars.removeAll(keepingCapacity: true)
-            text.withUnsafeBufferPointer { MatchView.scalars($0, into: &scalars) }
-            MinHasher.signature(scalars, into: &signature)
-            let metadata = values[2...6].filter { if case .string? = $0 { return true } else { return false } }.count
-            let exact = scalars.withUnsafeBytes { raw in
-                (StableHash.hash64(Array(raw), seed: 1), StableHash.hash64(Array(raw), seed: 2))
+        var scratch = SignatureScratch()
+        try forEachLine(part) { bytes in
+            guard let signature = try signature(of: bytes, templates: templates, scratch: &scratch) else {
+                throw InputError("\(part): article without text or id")
             }
-            append(UInt32(scalars.count), to: &out)
-            append(UInt32(metadata), to: &out)
-            append(exact.0, to: &out)
-            append(exact.1, to: &out)
-            let numbers = NumberSketch(scalars)
-            append(UInt32(numbers.hashes.count), to: &out)
-            for k in 0..<NumberSketch.capacity { append(k < numbers.hashes.count ? numbers.hashes[k] : 0, to: &out) }
-            for v in signature { append(v, to: &out) }
+            signature.encode(into: &out)
             count += 1
             if out.count >= 1 << 20 {
                 try file.write(out)
@@ -226,139 +205,27 @@ public final class Deduplicator: Sendable {
         return count
     }
 
+    /// Buffers reused from one article to the next.
+    struct SignatureScratch {
+        let parser = JSONRecordParser(fields: Deduplicator.fields)
+        var scalars: [UInt32] = []
+    }
+
+    /// The signature of one article line, or `nil` when it has no text or no id.
+    static func signature(
+        of line: ArraySlice<UInt8>, templates: TemplateLines, scratch: inout SignatureScratch
+    ) throws -> ArticleSignature? {
+        let parser = scratch.parser
+        let values = try line.withUnsafeBufferPointer { try parser.parse($0) }
+        guard case .string(let fullText)? = values[1], case .string(let id)? = values[0] else { return nil }
+        let text = templates.strip(text: fullText, site: site(values)).kept
+        let metadata = values[2...6].filter { if case .string? = $0 { return true } else { return false } }.count
+        return ArticleSignature(text: text, id: id, metadata: metadata, scalars: &scratch.scalars)
+    }
+
     static func site(_ values: [JSONRecordParser.Value?]) -> [UInt8]? {
         if case .string(let site)? = values[siteField] { return site }
         return nil
-    }
-
-    private static func append<T: FixedWidthInteger>(_ v: T, to out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) }
-    }
-
-    // MARK: Pass 2
-
-    private func clusterPass(
-        _ parts: [String], counts: [Int], summary: inout Summary
-    ) throws -> (survivor: [UInt32], similarity: [Float]) {
-        let files = try SignatureFiles(paths: parts.map(signaturePath), counts: counts)
-        let n = files.count
-        summary.articles = n
-        // In memory per article: length, metadata, exact hash; signatures stay in the files.
-        var lengths = [UInt32](repeating: 0, count: n)
-        var metadata = [UInt8](repeating: 0, count: n)
-        var exact = [UInt64](repeating: 0, count: 2 * n)
-        try files.forEachRecord { d, record in
-            lengths[d] = record.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
-            metadata[d] = UInt8(min(255, record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
-            exact[2 * d] = record.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            exact[2 * d + 1] = record.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-        }
-        var sets = UnionFind(count: n)
-        var isExact = [Bool](repeating: false, count: n)
-        // Exact duplicates: equal 128-bit hashes.
-        var byHash = (0..<n).map { UInt32($0) }
-        byHash.sort {
-            (exact[2 * Int($0)], exact[2 * Int($0) + 1], $0) < (exact[2 * Int($1)], exact[2 * Int($1) + 1], $1)
-        }
-        for k in 1..<max(1, n) {
-            let a = Int(byHash[k - 1])
-            let b = Int(byHash[k])
-            if exact[2 * a] == exact[2 * b], exact[2 * a + 1] == exact[2 * b + 1] {
-                sets.union(a, b)
-                isExact[b] = true
-            }
-        }
-        byHash = []
-        // Near duplicates: per band, keys from a scan of the files, sorted, and candidates
-        // verified on their whole signatures (read from the files).
-        let rows = configuration.rows
-        var keys = [UInt64](repeating: 0, count: n)
-        var sigA = [UInt32](repeating: 0, count: MinHasher.bins)
-        var sigB = sigA
-        for band in 0..<configuration.bands {
-            try files.forEachRecord { doc, record in
-                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for r in 0..<rows {
-                    let v = record.loadUnaligned(
-                        fromByteOffset: SignatureFiles.signatureOffset + 4 * (band * rows + r), as: UInt32.self)
-                    h = StableHash.mix(h ^ UInt64(v))
-                }
-                keys[doc] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(doc)
-            }
-            keys.sort()
-            var runStart = 0
-            for k in 1...max(1, n) {
-                if k < n, keys[k] >> 32 == keys[runStart] >> 32 { continue }
-                if k - runStart > 1 {
-                    for m in (runStart + 1)..<k {
-                        let a = Int(keys[runStart] & 0xFFFF_FFFF)
-                        let b = Int(keys[m] & 0xFFFF_FFFF)
-                        if sets.find(a) == sets.find(b) { continue }
-                        // Join two clusters only if their centers are copies of each other.
-                        let ca = sets.center(a)
-                        let cb = sets.center(b)
-                        files.signature(ca, into: &sigA)
-                        files.signature(cb, into: &sigB)
-                        if isCopy(sigA, sigB, Int(lengths[ca]), Int(lengths[cb])),
-                            files.numbers(ca).isCompatible(with: files.numbers(cb))
-                        {
-                            sets.union(a, b)
-                        }
-                    }
-                }
-                runStart = k
-            }
-        }
-        keys = []
-        // Survivors: longest, most metadata, first.
-        var best = [Int32](repeating: -1, count: n)
-        for doc in 0..<n {
-            let root = sets.find(doc)
-            let current = Int(best[root])
-            if current < 0 || (lengths[doc], metadata[doc]) > (lengths[current], metadata[current]) {
-                best[root] = Int32(doc)
-            }
-        }
-        var survivor = [UInt32](repeating: 0, count: n)
-        var similarity = [Float](repeating: 1, count: n)
-        var sizes = [UInt32](repeating: 0, count: n)
-        for doc in 0..<n {
-            let s = Int(best[sets.find(doc)])
-            survivor[doc] = UInt32(s)
-            sizes[s] += 1
-            if s != doc {
-                files.signature(doc, into: &sigA)
-                files.signature(s, into: &sigB)
-                similarity[doc] = Float(
-                    sigA.withUnsafeBufferPointer { a in sigB.withUnsafeBufferPointer { MinHasher.similarity(a, $0) } })
-                if isExact[doc] || (exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1]) {
-                    summary.exactDuplicates += 1
-                } else {
-                    summary.nearDuplicates += 1
-                }
-            } else {
-                summary.kept += 1
-            }
-        }
-        summary.clusters = sizes.filter { $0 > 1 }.count
-        summary.largestCluster = Int(sizes.max() ?? 0)
-        // length 4, metadata 1, exact 16, sort order 4 (then freed), band keys 8 (then
-        // freed), union-find 12, isExact 1, best 4, survivor 4, similarity 4, sizes 4.
-        summary.bytesPerArticle = 4 + 1 + 16 + 8 + 12 + 1 + 4 + 4 + 4 + 4
-        return (survivor, similarity)
-    }
-
-    /// Whether two articles are copies: similar as wholes (estimated Jaccard ≥ threshold), or
-    /// one contained in the other (a copy with paragraphs cut): the estimated share of the
-    /// shorter text's grams found in the longer ≥ ``DedupConfiguration/containment``, from
-    /// |A∩B| = J·(|A|+|B|)/(1+J) with the gram counts of both.
-    private func isCopy(_ a: [UInt32], _ b: [UInt32], _ lengthA: Int, _ lengthB: Int) -> Bool {
-        let j = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { MinHasher.similarity(x, $0) } }
-        if j >= configuration.threshold { return true }
-        let la = Double(max(1, lengthA - MinHasher.gram + 1))
-        let lb = Double(max(1, lengthB - MinHasher.gram + 1))
-        let shared = j * (la + lb) / (1 + j)
-        return shared / min(la, lb) >= configuration.containment
     }
 
     // MARK: Pass 3

@@ -6,15 +6,11 @@ internal import Glibc
 /// Pass 2 thus keeps only
 /// a few dozen bytes per article in memory, whatever the corpus size.
 ///
-/// Record layout (little-endian, ``Deduplicator/recordSize`` bytes): match-view length
-/// (UInt32), metadata count (UInt32), exact hash (2 × UInt64), number sketch (count UInt32 +
-/// ``NumberSketch/capacity`` × UInt32), MinHash signature (``MinHasher/bins`` × UInt32).
+/// Records are ``ArticleSignature/size`` bytes, laid out as ``ArticleSignature`` says.
 final class SignatureFiles {
     private var descriptors: [Int32] = []
     /// Index of the first document of each file, and one past the last.
     private(set) var firstDoc: [Int] = [0]
-    static let numbersOffset = 24
-    static let signatureOffset = 28 + 4 * NumberSketch.capacity
 
     init(paths: [String], counts: [Int]) throws {
         for (path, count) in zip(paths, counts) {
@@ -31,7 +27,7 @@ final class SignatureFiles {
 
     /// Calls `body` with each record in document order, reading a megabyte at a time.
     func forEachRecord(_ body: (Int, UnsafeRawBufferPointer) -> Void) throws {
-        let size = Deduplicator.recordSize
+        let size = ArticleSignature.size
         var buffer = [UInt8](repeating: 0, count: size * 2048)
         var doc = 0
         for (k, fd) in descriptors.enumerated() {
@@ -56,28 +52,15 @@ final class SignatureFiles {
         }
     }
 
-    /// Reads `count` bytes at `offset` within document `doc`'s record into `out`.
-    func read(doc: Int, offset: Int, into out: UnsafeMutableRawPointer, count: Int) {
+    /// The record of `doc`.
+    func record(_ doc: Int) -> ArticleSignature {
         var k = 0
         while firstDoc[k + 1] <= doc { k += 1 }
-        let position = (doc - firstDoc[k]) * Deduplicator.recordSize + offset
-        _ = pread(descriptors[k], out, count, off_t(position))
-    }
-
-    /// The signature of `doc` into `out` (``MinHasher/bins`` values).
-    func signature(_ doc: Int, into out: inout [UInt32]) {
-        out.withUnsafeMutableBytes {
-            read(doc: doc, offset: Self.signatureOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count)
+        let size = ArticleSignature.size
+        var raw = [UInt8](repeating: 0, count: size)
+        _ = raw.withUnsafeMutableBytes {
+            pread(descriptors[k], $0.baseAddress, size, off_t((doc - firstDoc[k]) * size))
         }
-    }
-
-    /// The number sketch of `doc`.
-    func numbers(_ doc: Int) -> NumberSketch {
-        var raw = [UInt32](repeating: 0, count: 1 + NumberSketch.capacity)
-        raw.withUnsafeMutableBytes {
-            read(doc: doc, offset: Self.numbersOffset, into: $0.baseAddress.unsafelyUnwrapped, count: $0.count)
-        }
-        let count = min(Int(UInt32(littleEndian: raw[0])), NumberSketch.capacity)
-        return NumberSketch(hashes: raw[1..<(1 + count)].map { UInt32(littleEndian: $0) })
+        return raw.withUnsafeBytes { ArticleSignature(decoding: $0) }
     }
 }

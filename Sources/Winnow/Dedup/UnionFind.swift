@@ -1,22 +1,18 @@
-/// Disjoint sets over document indices (union by size, path halving): the clusters of
-/// duplicates.
+/// Disjoint sets over document indices (union by size, path halving): the connected
+/// components of the verified duplicate edges.
 ///
-/// Each set remembers its center, the member it started from, so clusters can
-/// be joined center to center and cannot chain (A~B~C~D with A and D unlike). 12 bytes per
-/// document.
+/// 8 bytes per document.
+/// Components do not depend on the order in which edges are added, which is what makes the
+/// clusters the same whether one process adds them or a cluster engine computes them
+/// (`integrations/spark`).
 struct UnionFind {
     private var parent: [UInt32]
     private var size: [UInt32]
-    private var centers: [UInt32]
 
     init(count: Int) {
         parent = (0..<count).map { UInt32($0) }
         size = Array(repeating: 1, count: count)
-        centers = parent
     }
-
-    /// The center of `x`'s set.
-    mutating func center(_ x: Int) -> Int { Int(centers[find(x)]) }
 
     mutating func find(_ x: Int) -> Int {
         var x = x
@@ -31,11 +27,8 @@ struct UnionFind {
         var ra = find(a)
         var rb = find(b)
         guard ra != rb else { return }
-        // The larger set absorbs the smaller and keeps its center; ties keep the first set's.
-        let keep = size[ra] >= size[rb] ? centers[ra] : centers[rb]
         if size[ra] < size[rb] { swap(&ra, &rb) }
         parent[rb] = UInt32(ra)
         size[ra] += size[rb]
-        centers[ra] = keep
     }
 }

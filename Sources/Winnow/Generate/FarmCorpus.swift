@@ -11,11 +11,25 @@ public enum FarmCorpus {
     }
 
     /// Generates `pages` pages from `seed` and hands the file's bytes to `sink` in pieces.
+    ///
+    /// With `sources` 0, pages carry Winnow's eight sample articles (nearly every article is
+    /// an exact copy of one of eight). With `sources` N, they carry N synthetic articles
+    /// (``NearDuplicates/syntheticArticles(count:seed:)``), each use a disguised variant
+    /// half of the time: a corpus of many distinct articles with known near-duplicates.
     public static func write(
-        format: Format, pages: Int, seed: UInt64, gzip: Bool, to sink: ([UInt8]) throws -> Void
+        format: Format, pages: Int, seed: UInt64, sources: Int = 0, gzip: Bool, to sink: ([UInt8]) throws -> Void
     ) rethrows {
         var generator = FarmPageGenerator(seed: seed)
         var rng = SplitMix64(seed: seed ^ 0x5EED)
+        let synthetic = sources > 0 ? NearDuplicates.syntheticArticles(count: sources, seed: seed ^ 0x50_5243) : []
+        /// The articles of the next page.
+        func articles(count: Int) -> [FarmPageGenerator.SourceArticle] {
+            guard !synthetic.isEmpty else { return Array(SampleArticles.all.shuffled(using: &rng).prefix(count)) }
+            return (0..<count).map { _ in
+                let source = rng.pick(synthetic)
+                return Bool.random(using: &rng) ? NearDuplicates.variant(of: source, using: &rng) : source
+            }
+        }
         var pending: [UInt8] = []
         var output: [UInt8] = []
         /// Ends the current member (or plain chunk); hands output to `sink` by the megabyte.
@@ -36,7 +50,7 @@ public enum FarmCorpus {
         }
         for k in 0..<pages {
             let count = Int.random(in: 1...3, using: &rng)
-            let page = generator.page(articles: Array(SampleArticles.all.shuffled(using: &rng).prefix(count)))
+            let page = generator.page(articles: articles(count: count))
             let id = "gen-\(seed)-\(k)"
             let url = "https://farm.example.invalid/\(seed)/\(k).html"
             switch format {

@@ -1,0 +1,121 @@
+/// Pass 2: clusters and survivors, from the signature files alone.
+///
+/// The clusters are the connected components of a graph whose edges do not depend on the
+/// order of the input, so a cluster engine that computes the same edges and components
+/// (`integrations/spark/winnow_spark.py`) finds the same clusters and survivors:
+///
+/// - **Exact edges:** articles with equal 128-bit match-view hashes are joined.
+/// - **Band edges:** for each of ``DedupConfiguration/bands`` bands, the articles with equal
+///   values in its ``DedupConfiguration/rows`` signature rows form a bucket (here a sort by a
+///   64-bit hash of band and rows; on Spark a group by the values). The article with the
+///   smallest id key (``ArticleSignature/idKey``) is the bucket's centre, and each other
+///   member is joined to it if the two are copies (``ArticleSignature/isCopy(of:threshold:containment:)``).
+///   Checking members against one centre, not against each other, keeps the comparisons
+///   linear in the bucket's size; a member unlike the centre may still join through another
+///   band.
+/// - **Survivor:** per component, the article that ``ArticleSignature/survives(over:)`` all
+///   others (longest match view, most metadata, smallest id key).
+extension Deduplicator {
+    func clusterPass(
+        _ parts: [String], counts: [Int], summary: inout Summary
+    ) throws -> (survivor: [UInt32], similarity: [Float]) {
+        let files = try SignatureFiles(paths: parts.map(signaturePath), counts: counts)
+        let n = files.count
+        summary.articles = n
+        // In memory per article: length, metadata, exact hash, id key; signatures stay in the files.
+        var lengths = [UInt32](repeating: 0, count: n)
+        var metadata = [UInt8](repeating: 0, count: n)
+        var exact = [UInt64](repeating: 0, count: 2 * n)
+        var idKeys = [UInt64](repeating: 0, count: n)
+        try files.forEachRecord { d, record in
+            lengths[d] = record.loadUnaligned(fromByteOffset: 0, as: UInt32.self)
+            metadata[d] = UInt8(min(255, record.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+            exact[2 * d] = record.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            exact[2 * d + 1] = record.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            idKeys[d] = record.loadUnaligned(fromByteOffset: ArticleSignature.idKeyOffset, as: UInt64.self)
+        }
+        var sets = UnionFind(count: n)
+        // Exact edges: runs of equal 128-bit hashes.
+        var order = (0..<n).map { UInt32($0) }
+        order.sort {
+            (exact[2 * Int($0)], exact[2 * Int($0) + 1], $0) < (exact[2 * Int($1)], exact[2 * Int($1) + 1], $1)
+        }
+        for k in 1..<max(1, n) {
+            let a = Int(order[k - 1])
+            let b = Int(order[k])
+            if exact[2 * a] == exact[2 * b], exact[2 * a + 1] == exact[2 * b + 1] { sets.union(a, b) }
+        }
+        // Band edges: each bucket's members joined to its centre when they are copies.
+        let rows = configuration.rows
+        var bandKeys = [UInt64](repeating: 0, count: n)
+        for band in 0..<configuration.bands {
+            try files.forEachRecord { doc, record in
+                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+                for r in 0..<rows {
+                    let v = record.loadUnaligned(
+                        fromByteOffset: ArticleSignature.minhashOffset + 4 * (band * rows + r), as: UInt32.self)
+                    h = StableHash.mix(h ^ UInt64(v))
+                }
+                bandKeys[doc] = h
+            }
+            order.sort { (bandKeys[Int($0)], idKeys[Int($0)], $0) < (bandKeys[Int($1)], idKeys[Int($1)], $1) }
+            var centre = 0
+            var centreSignature: ArticleSignature?
+            for k in 0..<n {
+                let doc = Int(order[k])
+                if k == 0 || bandKeys[doc] != bandKeys[Int(order[centre])] {
+                    centre = k
+                    centreSignature = nil
+                    continue
+                }
+                let c = Int(order[centre])
+                if sets.find(c) == sets.find(doc) { continue }
+                if centreSignature == nil { centreSignature = files.record(c) }
+                if let centreSignature,
+                    files.record(doc).isCopy(
+                        of: centreSignature, threshold: configuration.threshold,
+                        containment: configuration.containment)
+                {
+                    sets.union(c, doc)
+                }
+            }
+        }
+        bandKeys = []
+        order = []
+        // Survivors: longest, most metadata, smallest id key (then first, for equal ids).
+        var best = [Int32](repeating: -1, count: n)
+        for doc in 0..<n {
+            let root = sets.find(doc)
+            let current = Int(best[root])
+            if current < 0
+                || (lengths[doc], metadata[doc], idKeys[current]) > (lengths[current], metadata[current], idKeys[doc])
+            {
+                best[root] = Int32(doc)
+            }
+        }
+        var survivor = [UInt32](repeating: 0, count: n)
+        var similarity = [Float](repeating: 1, count: n)
+        var sizes = [UInt32](repeating: 0, count: n)
+        for doc in 0..<n {
+            let s = Int(best[sets.find(doc)])
+            survivor[doc] = UInt32(s)
+            sizes[s] += 1
+            guard s != doc else {
+                summary.kept += 1
+                continue
+            }
+            similarity[doc] = Float(files.record(doc).similarity(to: files.record(s)))
+            if exact[2 * doc] == exact[2 * s] && exact[2 * doc + 1] == exact[2 * s + 1] {
+                summary.exactDuplicates += 1
+            } else {
+                summary.nearDuplicates += 1
+            }
+        }
+        summary.clusters = sizes.filter { $0 > 1 }.count
+        summary.largestCluster = Int(sizes.max() ?? 0)
+        // length 4, metadata 1, exact 16, id key 8, sort order 4, band keys 8 (then freed),
+        // union-find 8, best 4, survivor 4, similarity 4, sizes 4.
+        summary.bytesPerArticle = 4 + 1 + 16 + 8 + 4 + 8 + 8 + 4 + 4 + 4 + 4
+        return (survivor, similarity)
+    }
+}
