@@ -21,17 +21,7 @@ struct Run: ParsableCommand {
     @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "Configuration file (see 'winnow config --default'); flags override it.")
-    var config: String?
-
-    @Option(help: "JSON field holding the page text (default: text).")
-    var textField: String?
-
-    @Option(help: "JSON field holding the record id (default: id).")
-    var idField: String?
-
-    @Option(help: "Reject records longer than this many bytes, streamed past, never loaded (default: 67108864).")
-    var maxRecordBytes: Int?
+    @OptionGroup var records: RecordOptions
 
     @Flag(help: "Redo the run even if OUTDIR holds one with other inputs or another configuration.")
     var force = false
@@ -46,29 +36,12 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let maxRecordBytes, maxRecordBytes < 1024 {
-            throw ValidationError("--max-record-bytes must be at least 1024")
-        }
     }
 
     func run() throws {
         var config = RunConfiguration(inputs: inputs, outputDirectory: output, jobs: Run.cores)
-        if let path = self.config {
-            do {
-                let text = String(decoding: try FileIO.readAll(path), as: UTF8.self)
-                try ConfigFile(parsing: text, path: path).apply(to: &config)
-            } catch let error as FileIO.ReadError {
-                FileIO.printError(error.description)
-                throw ExitCode(64)
-            } catch {
-                FileIO.printError("\(error)")
-                throw ExitCode(64)
-            }
-        }
+        try records.apply(to: &config)
         if let jobs { config.jobs = jobs }
-        if let textField { config.textField = textField }
-        if let idField { config.idField = idField }
-        if let maxRecordBytes { config.maxRecordBytes = maxRecordBytes }
         config.force = force
         let progress = ProgressLine(enabled: !quiet && FileIO.stderrIsTerminal)
         StopRequest.installSignalHandlers()

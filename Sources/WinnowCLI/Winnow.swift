@@ -7,5 +7,7 @@ struct WinnowCommand: AsyncParsableCommand {
         commandName: "winnow",
         abstract: "Recover clean, structured articles from polluted web pages.",
         version: WinnowInfo.version,
-        subcommands: [Clean.self, Run.self, Dedup.self, Stats.self, Serve.self, Generate.self, Config.self])
+        subcommands: [
+            Clean.self, Run.self, Dedup.self, Stats.self, Serve.self, Generate.self, Config.self, Worker.self,
+        ])
 }

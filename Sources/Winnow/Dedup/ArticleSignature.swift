@@ -72,6 +72,14 @@ struct ArticleSignature: Equatable {
     /// centre of a bucket's star and the survivor among equals.
     static func idKey(_ id: [UInt8]) -> UInt64 { StableHash.hash64(id, seed: 0x4944_4B45_5921) }  // "IDKEY!"
 
+    /// The LSH bucket key of `band` (rows `band × rows ..< (band + 1) × rows` of the
+    /// signature, read through `value`): articles with equal rows share it.
+    static func bandKey(band: Int, rows: Int, _ value: (Int) -> UInt32) -> UInt64 {
+        var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
+        for r in 0..<rows { h = StableHash.mix(h ^ UInt64(value(band * rows + r))) }
+        return h
+    }
+
     func encode(into out: inout [UInt8]) {
         func append<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         append(length)

@@ -50,13 +50,9 @@ extension Deduplicator {
         var bandKeys = [UInt64](repeating: 0, count: n)
         for band in 0..<configuration.bands {
             try files.forEachRecord { doc, record in
-                var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15
-                for r in 0..<rows {
-                    let v = record.loadUnaligned(
-                        fromByteOffset: ArticleSignature.minhashOffset + 4 * (band * rows + r), as: UInt32.self)
-                    h = StableHash.mix(h ^ UInt64(v))
+                bandKeys[doc] = ArticleSignature.bandKey(band: band, rows: rows) {
+                    record.loadUnaligned(fromByteOffset: ArticleSignature.minhashOffset + 4 * $0, as: UInt32.self)
                 }
-                bandKeys[doc] = h
             }
             order.sort { (bandKeys[Int($0)], idKeys[Int($0)], $0) < (bandKeys[Int($1)], idKeys[Int($1)], $1) }
             var centre = 0

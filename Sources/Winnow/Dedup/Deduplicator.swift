@@ -272,43 +272,17 @@ public final class Deduplicator: Sendable {
         var doc = firstDoc
         try Self.forEachLine(part) { bytes in
             if Int(survivor[doc]) == doc {
-                // Survivors are copied byte for byte, but for template paragraphs cut from `text`.
-                var ranges: [Range<Int>?] = []
-                let values = try bytes.withUnsafeBufferPointer { try parser.parse($0, ranges: &ranges) }
-                if case .string(let text)? = values[1], let range = ranges[1] {
-                    let (stripped, removed) = templates.strip(text: text, site: Self.site(values))
-                    if !removed.isEmpty {
-                        var w = JSONWriter()
-                        w.value(String(decoding: stripped, as: UTF8.self))
-                        let start = bytes.startIndex
-                        keptBytes += bytes[start..<(start + range.lowerBound)]
-                        keptBytes += w.bytes
-                        keptBytes += bytes[(start + range.upperBound)...]
-                        keptBytes.append(0x0A)
-                        removedCount += removed.count
-                        templateWriter.beginObject()
-                        templateWriter.key("id"); templateWriter.value(Self.id(bytes))
-                        templateWriter.key("kind"); templateWriter.value("template")
-                        templateWriter.key("removed")
-                        templateWriter.beginArray()
-                        for paragraph in removed { templateWriter.value(String(decoding: paragraph, as: UTF8.self)) }
-                        templateWriter.endArray()
-                        templateWriter.endObject()
-                        templateWriter.newline()
-                        doc += 1
-                        return
-                    }
-                }
-                keptBytes += bytes
+                let (line, removed) = try Self.survivorLine(bytes, templates: templates, parser: parser)
+                keptBytes += line
                 keptBytes.append(0x0A)
+                if let removed {
+                    removedCount += removed.count
+                    Self.writeTemplateRecord(id: Self.id(bytes), removed: removed, to: &templateWriter)
+                }
             } else {
-                dupWriter.beginObject()
-                dupWriter.key("id"); dupWriter.value(Self.id(bytes))
-                dupWriter.key("dup_of"); dupWriter.value(survivorIds[Int(survivor[doc])])
-                dupWriter.key("similarity"); dupWriter.value(Double(similarity[doc]))
-                dupWriter.key("kind"); dupWriter.value(similarity[doc] >= 1 ? "exact" : "near")
-                dupWriter.endObject()
-                dupWriter.newline()
+                Self.writeDuplicate(
+                    id: Self.id(bytes), dupOf: survivorIds[Int(survivor[doc])], similarity: similarity[doc],
+                    to: &dupWriter)
             }
             doc += 1
         }
@@ -319,6 +293,47 @@ public final class Deduplicator: Sendable {
         try dups.commit()
         try templateFile.commit()
         return removedCount
+    }
+
+    /// A surviving article's line: byte for byte, but for template paragraphs cut from its
+    /// `text`; and the paragraphs cut, if any.
+    static func survivorLine(
+        _ bytes: ArraySlice<UInt8>, templates: TemplateLines, parser: JSONRecordParser
+    ) throws -> (line: [UInt8], removed: [[UInt8]]?) {
+        var ranges: [Range<Int>?] = []
+        let values = try bytes.withUnsafeBufferPointer { try parser.parse($0, ranges: &ranges) }
+        guard case .string(let text)? = values[1], let range = ranges[1] else { return (Array(bytes), nil) }
+        let (stripped, removed) = templates.strip(text: text, site: Self.site(values))
+        guard !removed.isEmpty else { return (Array(bytes), nil) }
+        var w = JSONWriter()
+        w.value(String(decoding: stripped, as: UTF8.self))
+        let start = bytes.startIndex
+        let line = Array(bytes[start..<(start + range.lowerBound)]) + w.bytes + bytes[(start + range.upperBound)...]
+        return (line, removed)
+    }
+
+    /// `{"id","kind":"template","removed":[…]}`: what template paragraphs were cut from an article.
+    static func writeTemplateRecord(id: String?, removed: [[UInt8]], to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(id)
+        w.key("kind"); w.value("template")
+        w.key("removed")
+        w.beginArray()
+        for paragraph in removed { w.value(String(decoding: paragraph, as: UTF8.self)) }
+        w.endArray()
+        w.endObject()
+        w.newline()
+    }
+
+    /// `{"id","dup_of","similarity","kind"}`: one removed copy.
+    static func writeDuplicate(id: String?, dupOf: String?, similarity: Float, to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.value(id)
+        w.key("dup_of"); w.value(dupOf)
+        w.key("similarity"); w.value(Double(similarity))
+        w.key("kind"); w.value(similarity >= 1 ? "exact" : "near")
+        w.endObject()
+        w.newline()
     }
 
     static func forEachLine(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
@@ -343,17 +358,7 @@ public final class Deduplicator: Sendable {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.key("version"); w.value(WinnowInfo.version)
-        w.key("config")
-        w.beginObject()
-        w.key("gram"); w.value(MinHasher.gram)
-        w.key("bins"); w.value(MinHasher.bins)
-        w.key("bands"); w.value(configuration.bands)
-        w.key("rows"); w.value(configuration.rows)
-        w.key("threshold"); w.value(configuration.threshold)
-        w.key("containment"); w.value(configuration.containment)
-        w.key("template_min_articles"); w.value(configuration.templateMinArticles)
-        w.key("template_share"); w.value(configuration.templateShare)
-        w.endObject()
+        w.key("config"); configuration.write(to: &w)
         w.key("articles"); w.value(s.articles)
         w.key("kept"); w.value(s.kept)
         w.key("duplicates"); w.value(s.exactDuplicates + s.nearDuplicates)
@@ -413,5 +418,20 @@ public struct DedupConfiguration: Sendable {
     public init(runDirectory: String, jobs: Int) {
         self.runDirectory = runDirectory
         self.jobs = max(1, jobs)
+    }
+
+    /// The settings that decide the clusters, as a JSON object (manifests, `winnow worker
+    /// settings`).
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("gram"); w.value(MinHasher.gram)
+        w.key("bins"); w.value(MinHasher.bins)
+        w.key("bands"); w.value(bands)
+        w.key("rows"); w.value(rows)
+        w.key("threshold"); w.value(threshold)
+        w.key("containment"); w.value(containment)
+        w.key("template_min_articles"); w.value(templateMinArticles)
+        w.key("template_share"); w.value(templateShare)
+        w.endObject()
     }
 }

@@ -66,19 +66,28 @@ struct TemplateLines: Sendable {
         let parser = JSONRecordParser(fields: [Array("text".utf8), Array("site".utf8)])
         var scratch: [UInt32] = []
         try Deduplicator.forEachLine(part) { bytes in
-            let values = try bytes.withUnsafeBufferPointer { try parser.parse($0) }
-            guard case .string(let text)? = values[0], case .string(let site)? = values[1], !site.isEmpty else {
-                return
-            }
-            let article = StableHash.hash64(text)
-            let siteKey = siteHash(site)
-            counts.sites[siteKey, default: []].insert(article)
-            for paragraph in text.split(separator: 0x0A) {
-                guard let key = key(site: site, paragraph: paragraph, scratch: &scratch) else { continue }
-                counts.keys[key, default: (siteKey, [])].articles.insert(article)
-            }
+            guard let found = try keys(of: bytes, parser: parser, scratch: &scratch) else { return }
+            counts.sites[found.site, default: []].insert(found.article)
+            for key in found.keys { counts.keys[key, default: (found.site, [])].articles.insert(found.article) }
         }
         return counts
+    }
+
+    /// What pass 0 counts of one article line (fields `text` and `site` of `parser`): its
+    /// site's hash, its text's hash and the keys of its paragraphs that could be templates;
+    /// `nil` for an article without a site.
+    static func keys(
+        of line: ArraySlice<UInt8>, parser: JSONRecordParser, scratch: inout [UInt32]
+    ) throws -> (site: UInt64, article: UInt64, keys: [UInt64])? {
+        let values = try line.withUnsafeBufferPointer { try parser.parse($0) }
+        guard case .string(let text)? = values[0], case .string(let site)? = values[1], !site.isEmpty else {
+            return nil
+        }
+        var keys: [UInt64] = []
+        for paragraph in text.split(separator: 0x0A) {
+            if let key = key(site: site, paragraph: paragraph, scratch: &scratch) { keys.append(key) }
+        }
+        return (siteHash(site), StableHash.hash64(text), keys)
     }
 
     /// The paragraphs of `text` that are templates of `site`, and the text without them.

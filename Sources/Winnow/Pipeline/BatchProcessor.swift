@@ -1,9 +1,10 @@
-/// Cleans one batch of input items into the bytes of its three shard members.
+/// Cleans one batch of input items into the JSON Lines of its four shards.
 ///
 /// A pure function of the batch: the same items give the same bytes on any thread, which is
 /// what makes a run's output independent of `-j` and of scheduling.
 struct BatchProcessor: Sendable {
-    /// The compressed output of one batch: one gzip member per shard, and its counts.
+    /// The output of one batch: JSON Lines per shard (gzip members once ``compressed()``),
+    /// and its counts.
     struct Output: Sendable {
         var articles: [UInt8]
         var pages: [UInt8]
@@ -13,6 +14,14 @@ struct BatchProcessor: Sendable {
 
         /// The members in the order of ``CorpusRun/shardKinds``.
         var members: [[UInt8]] { [articles, pages, rejects, filtered] }
+
+        /// Each non-empty shard's lines as one gzip member.
+        func compressed() -> Output {
+            func member(_ bytes: [UInt8]) -> [UInt8] { bytes.isEmpty ? [] : GzipEncoder.member(bytes) }
+            return Output(
+                articles: member(articles), pages: member(pages), rejects: member(rejects),
+                filtered: member(filtered), counts: counts)
+        }
     }
 
     let cleaner = PageCleaner()
@@ -21,6 +30,29 @@ struct BatchProcessor: Sendable {
     let parser: JSONRecordParser
     let filters: QualityFilters
     let fullRepetition: Bool
+
+    /// Opens `path` for reading and the processor for its records; a file that cannot be
+    /// opened gives no reader and its error (the input's outcome, not the run's).
+    static func open(path: String, source: String, configuration: RunConfiguration) -> (
+        reader: RecordReader?, processor: BatchProcessor, error: String?
+    ) {
+        var reader: RecordReader?
+        var failure: String?
+        do {
+            reader = try RecordReader(
+                path: path,
+                options: .init(
+                    textField: configuration.textField, idField: configuration.idField,
+                    maxRecordBytes: configuration.maxRecordBytes))
+        } catch {
+            failure = "\(error)"
+        }
+        let processor = BatchProcessor(
+            source: source,
+            parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
+            filters: configuration.filters, fullRepetition: configuration.fullRepetition)
+        return (reader, processor, failure)
+    }
 
     func process(_ items: [InputItem]) -> Output {
         var articles = JSONWriter(capacity: 1 << 20)
@@ -79,10 +111,7 @@ struct BatchProcessor: Sendable {
             }
         }
         return Output(
-            articles: articles.bytes.isEmpty ? [] : GzipEncoder.member(articles.bytes),
-            pages: pages.bytes.isEmpty ? [] : GzipEncoder.member(pages.bytes),
-            rejects: rejects.bytes.isEmpty ? [] : GzipEncoder.member(rejects.bytes),
-            filtered: filtered.bytes.isEmpty ? [] : GzipEncoder.member(filtered.bytes),
+            articles: articles.bytes, pages: pages.bytes, rejects: rejects.bytes, filtered: filtered.bytes,
             counts: counts)
     }
 }

@@ -134,21 +134,12 @@ public final class CorpusRun {
             let shards = try Self.shardKinds.map {
                 try ShardFile(path: "\(outDir)/\($0)/\(part).jsonl.gz")
             }
-            var reader: RecordReader?
-            do {
-                reader = try RecordReader(
-                    path: result.path,
-                    options: .init(
-                        textField: configuration.textField, idField: configuration.idField,
-                        maxRecordBytes: configuration.maxRecordBytes))
-            } catch {
-                result.error = "\(error)"
-            }
+            let opened = BatchProcessor.open(
+                path: result.path, source: source, configuration: configuration)
+            var reader = opened.reader
+            let processor = opened.processor
+            result.error = opened.error
             result.format = reader?.format
-            let processor = BatchProcessor(
-                source: source,
-                parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
-                filters: configuration.filters, fullRepetition: configuration.fullRepetition)
             var exhausted = reader == nil
             var wroteAny = Self.shardKinds.map { _ in false }
             // This thread reads batches and writes finished ones in order; up to `jobs` batches
@@ -179,7 +170,7 @@ public final class CorpusRun {
                 if batch.count < configuration.batchRecords { exhausted = true }
                 if !batch.isEmpty {
                     let items = batch
-                    pipeline.submit { processor.process(items) }
+                    pipeline.submit { processor.process(items).compressed() }
                 }
                 while let output = pipeline.nextInOrder() { try write(output) }
                 progress(reader?.stream.fileBytesRead ?? 0, result.counts)
