@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.request
 
 from pyspark import SparkContext, SparkFiles, StorageLevel
@@ -62,7 +63,7 @@ def run_worker(binary, args, feed):
     fails or its output has no END line: a cut stream never passes for a short one."""
     args = [SparkFiles.get(a[len(SHIPPED) :]) if a.startswith(SHIPPED) else a for a in args]
     process = subprocess.Popen(
-        [binary] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [binary] + args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=worker_env(binary)
     )
     errors = []
 
@@ -103,6 +104,15 @@ def run_worker(binary, args, feed):
             "winnow %s failed (exit %s%s): %s %s"
             % (" ".join(args), status, "" if ended else ", no END line", message, errors)
         )
+
+
+def worker_env(binary):
+    """The worker's environment: shared libraries shipped with --files (libisal.so.2, when
+    the executors' image lacks Debian's libisal2) are found next to the binary."""
+    env = dict(os.environ)
+    folders = [os.path.dirname(binary), SparkFiles.getRootDirectory()]
+    env["LD_LIBRARY_PATH"] = os.pathsep.join([f for f in folders if f] + [env.get("LD_LIBRARY_PATH", "")]).rstrip(os.pathsep)
+    return env
 
 
 def _claim_failure():
@@ -408,6 +418,7 @@ def main(argv=None):
     parser.add_argument("--shuffle-partitions", type=int, default=0, help="partitions of the dedup shuffles (default: 2 x default parallelism)")
     args = parser.parse_args(argv)
 
+    started = time.time()
     builder = SparkSession.builder.appName("winnow").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
@@ -417,6 +428,11 @@ def main(argv=None):
     out = Output(sc, args.output)
     if out.exists(args.output + "/manifest.json"):
         sys.exit("winnow_spark: %s holds a finished run; use a new output directory" % args.output)
+    if out.exists(args.output + "/articles"):
+        sys.exit(
+            "winnow_spark: %s holds an unfinished run (articles/ but no manifest.json); remove it or use a new "
+            "output directory: the job writes each output once, through Spark's committer" % args.output
+        )
 
     clean_args = []
     if args.config:
@@ -442,6 +458,7 @@ def main(argv=None):
     for end in ends:
         add_counts(totals, end["counts"])
     totals["conserved"] = totals.get("records_in", 0) == totals.get("pages_out", 0) + totals.get("rejected", 0)
+    clean_seconds = time.time() - started
     settings = json.loads(subprocess.run([winnow_local(args.winnow), "worker", "settings"], check=True, capture_output=True).stdout)
     manifest = {
         "version": settings["version"],
@@ -449,14 +466,17 @@ def main(argv=None):
         "spark_version": sc.version,
         "inputs": [{k: e[k] for k in ("source", "format", "error", "warning", "counts")} for e in sorted(ends, key=lambda e: e["source"])],
         "totals": totals,
+        "timings": {"clean_seconds": clean_seconds, "spark_master": sc.master},
     }
-    out.write_json(args.output + "/manifest.json", manifest)
-
     if not args.no_dedup:
         articles = framed.filter(lambda tp: tp[0] == "A").map(lambda tp: tp[1].decode("utf-8"))
         partitions = args.shuffle_partitions or 2 * sc.defaultParallelism
+        started = time.time()
         dedup_manifest = dedup(sc, articles, args.winnow, args.output, settings, out.write_text, partitions)
+        manifest["timings"]["dedup_seconds"] = dedup_manifest["seconds"] = time.time() - started
         out.write_json(args.output + "/dedup/manifest.json", dedup_manifest)
+    # Last: a manifest says the run finished.
+    out.write_json(args.output + "/manifest.json", manifest)
     spark.stop()
 
 

@@ -421,9 +421,10 @@ public struct DedupConfiguration: Sendable {
     }
 
     /// The settings that decide the clusters, as a JSON object (manifests, `winnow worker
-    /// settings`).
-    func write(to w: inout JSONWriter) {
+    /// settings`), with Winnow's version first when `version`.
+    func write(to w: inout JSONWriter, version: Bool = false) {
         w.beginObject()
+        if version { w.key("version"); w.value(WinnowInfo.version) }
         w.key("gram"); w.value(MinHasher.gram)
         w.key("bins"); w.value(MinHasher.bins)
         w.key("bands"); w.value(bands)

@@ -113,7 +113,7 @@ public enum DedupWorker {
     /// The settings an engine needs to group and judge as `winnow dedup` does, as JSON.
     public static func settingsJSON(_ d: DedupConfiguration) -> [UInt8] {
         var w = JSONWriter(pretty: true)
-        d.write(to: &w)
+        d.write(to: &w, version: true)
         w.newline()
         return w.bytes
     }
