@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The cost of going through Spark (issue "Beyond one machine"): the PySpark job in
 # local[2] against `winnow run -j 2` + `winnow dedup -j 2` on the same generated corpus
-# (WET.gz files of farm pages carrying 20,000 synthetic articles and their disguised
+# (WET.gz files of farm pages carrying SOURCES synthetic articles and their disguised
 # copies), release build, same run.
 #
-#   bash Benchmarks/spark-vs-run.sh [WORKDIR] [FILES] [PAGES_PER_FILE]
+#   bash Benchmarks/spark-vs-run.sh [WORKDIR] [FILES] [PAGES_PER_FILE] [SOURCES] [scrambled|shared]
+#
+# `scrambled` (the default) gives each distinct article text of its own, as real news has;
+# `shared` draws every article's sentences from one pool of about seventy, so distinct
+# articles share much of their text: the worst case for LSH candidates.
 #
 # Needs pyspark (pip install pyspark==3.5.3) and Java. Prints seconds and MB/s of page text
 # (the manifest's text_bytes) for both, and their ratio, per stage.
@@ -13,12 +17,16 @@ cd "$(dirname "$0")/.."
 work=${1:-/tmp/winnow-spark-bench}
 files=${2:-8}
 pages=${3:-45000}
+sources=${4:-100000}
+mode=${5:-scrambled}
+flag=()
+[ "$mode" = scrambled ] && flag=(--scrambled)
 swift build -c release --product winnow >/dev/null
 bin="$PWD/.build/release/winnow"
 mkdir -p "$work/in"
 for k in $(seq 1 "$files"); do
     f="$work/in/part-$k.warc.wet.gz"
-    [ -f "$f" ] || $bin generate --pages "$pages" --seed "$k" --sources 20000 --format wet --out "$f"
+    [ -f "$f" ] || $bin generate --pages "$pages" --seed "$k" --sources "$sources" "${flag[@]}" --format wet --out "$f"
 done
 rm -rf "$work/local" "$work/spark"
 t0=$(date +%s.%N)
@@ -26,7 +34,9 @@ $bin run "$work/in" -o "$work/local" -j 2 -q 2>/dev/null
 t1=$(date +%s.%N)
 $bin dedup "$work/local" -j 2 2>/dev/null
 t2=$(date +%s.%N)
-python3 integrations/spark/winnow_spark.py --master 'local[2]' --winnow "$bin" -o "$work/spark" "$work/in" \
+# local mode runs the tasks in the driver's JVM: give it the heap an executor would have.
+python3 integrations/spark/winnow_spark.py --master 'local[2]' --conf spark.driver.memory=8g \
+    --winnow "$bin" -o "$work/spark" "$work/in" \
     2> "$work/spark.log"
 t3=$(date +%s.%N)
 python3 - "$work" "$t0" "$t1" "$t2" "$t3" <<'PY'

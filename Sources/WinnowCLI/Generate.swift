@@ -34,13 +34,17 @@ struct Generate: ParsableCommand {
             """)
     var sources = 0
 
+    @Flag(help: "With --sources: shuffle each sentence's characters, so distinct articles share almost no text.")
+    var scrambled = false
+
     func run() throws {
         if let format {
             guard let out else { throw ValidationError("--format needs --out FILE") }
             try FileIO.writeFile(out, [])
             let gzip = out.hasSuffix(".gz")
             try FarmCorpus.write(
-                format: format, pages: max(1, pages), seed: seed, sources: max(0, sources), gzip: gzip
+                format: format, pages: max(1, pages), seed: seed, sources: max(0, sources), scrambled: scrambled,
+                gzip: gzip
             ) {
                 try FileIO.appendFile(out, $0)
             }

@@ -31,8 +31,9 @@ import threading
 import time
 import urllib.request
 
-from pyspark import SparkContext, SparkFiles, StorageLevel
-from pyspark.sql import SparkSession
+from pyspark import SparkFiles, StorageLevel
+from pyspark.sql import SparkSession, Window
+from pyspark.sql import functions as F
 
 KINDS = {"A": "articles", "P": "pages", "R": "rejects", "F": "filtered"}
 GZIP = "org.apache.hadoop.io.compress.GzipCodec"
@@ -211,38 +212,48 @@ def stream(rdd, binary, args, to_line):
     return rdd.mapPartitions(task)
 
 
-def template_keys(articles, binary, settings, P):
+# Article keys: the worker's 64-bit id key, shifted to a signed long (order kept) so that
+# Spark SQL groups, joins and compares it in the JVM.
+SHIFT = 1 << 63
+
+
+def template_keys(spark, articles, binary, settings):
     """Site template keys, as `winnow dedup` pass 0 finds them: a short paragraph held by at
     least `template_min_articles` distinct articles of its site and by `template_share` of
     them (articles counted once per distinct text)."""
-    found = stream(articles, binary, ["worker", "dedup", "template-keys"], lambda line: line).map(
-        lambda tp: tp[1].decode("ascii").split(" ")
+    rows = stream(articles, binary, ["worker", "dedup", "template-keys"], lambda line: line).map(
+        lambda tp: _template_row(tp[1])
     )
-    found.persist(StorageLevel.MEMORY_AND_DISK)
-    site_articles = (
-        found.map(lambda f: (f[0], f[1])).distinct(P).map(lambda sa: (sa[0], 1)).reduceByKey(lambda a, b: a + b, P)
-    )
+    found = spark.createDataFrame(rows, "site string, article string, keys array<string>")
+    site_articles = found.select("site", "article").distinct().groupBy("site").agg(F.count("*").alias("site_n"))
     key_articles = (
-        found.flatMap(lambda f: [((key, f[0]), f[1]) for key in f[2:]])
-        .distinct(P)
-        .map(lambda ka: (ka[0], 1))
-        .reduceByKey(lambda a, b: a + b, P)
-        .map(lambda kc: (kc[0][1], (kc[0][0], kc[1])))
+        found.select("site", "article", F.explode("keys").alias("key"))
+        .distinct()
+        .groupBy("key", "site")
+        .agg(F.count("*").alias("n"))
     )
-    minimum = settings["template_min_articles"]
-    share = settings["template_share"]
     keys = (
-        key_articles.join(site_articles, P)
-        .filter(lambda s: s[1][0][1] >= minimum and s[1][0][1] >= share * s[1][1])
-        .map(lambda s: s[1][0][0])
+        key_articles.join(site_articles, "site")
+        .where((F.col("n") >= settings["template_min_articles"]) & (F.col("n") >= settings["template_share"] * F.col("site_n")))
+        .select("key")
         .collect()
     )
-    found.unpersist()
-    return sorted(set(keys))
+    return sorted(row.key for row in keys)
 
 
-def signatures(articles, binary, templates_file):
-    """(id_key, length, metadata, exact, band_keys, record, id_json, line) per article."""
+def _template_row(payload):
+    fields = payload.decode("ascii").split(" ")
+    return (fields[0], fields[1], fields[2:])
+
+
+SIGNATURE_SCHEMA = (
+    "key long, length long, metadata long, exact string, bands array<string>, record string, id string, line string"
+)
+
+
+def signatures(spark, articles, binary, templates_file):
+    """One row per article: its id key, match-view length, metadata count, exact hash, band
+    keys, signature record (hex), id (JSON) and line."""
     args = ["worker", "dedup", "signatures", "--templates", templates_file]
 
     def parse(answer):
@@ -250,121 +261,154 @@ def signatures(articles, binary, templates_file):
         if tag != "S":
             raise RuntimeError("unexpected worker line %s" % tag)
         f = payload.decode("utf-8").split("\t")
-        return (int(f[0], 16), int(f[1]), int(f[2]), f[3], f[4].split(","), f[5], f[6], line)
+        return (int(f[0], 16) - SHIFT, int(f[1]), int(f[2]), f[3], f[4].split(","), f[5], f[6], line)
 
-    return pipe(articles, binary, args, lambda line: line).map(parse)
+    return spark.createDataFrame(pipe(articles, binary, args, lambda line: line).map(parse), SIGNATURE_SCHEMA)
 
 
-def edges_of(sigs, binary, P):
+def transform(spark, frame, binary, args, schema):
+    """`winnow worker ARGS` over the rows of `frame` (each a tab-separated line), by Spark SQL's
+    script transform; the answer's lines parsed as `schema`. A worker that exits non-zero
+    fails the task; the `END` line becomes a row the caller filters out by its tag."""
+    view = "winnow_%d" % next(_views)
+    frame.createOrReplaceTempView(view)
+    tabs = "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n'"
+    return spark.sql(
+        "SELECT TRANSFORM(%s) %s USING '%s' AS (%s) %s FROM %s"
+        % (", ".join(frame.columns), tabs, worker_command(binary, args), schema, tabs, view)
+    )
+
+
+_views = iter(range(1 << 30))
+
+
+def worker_command(binary, args):
+    """The shell command that runs the worker on an executor: the binary by its absolute
+    path, or the shipped file in the executor's working directory (YARN, standalone and
+    Kubernetes put `--files` there), with shipped libraries beside it on the library path."""
+    path = binary if os.path.isabs(binary) else "./" + os.path.basename(binary)
+    folder = os.path.dirname(path) or "."
+    return "LD_LIBRARY_PATH=%s:$LD_LIBRARY_PATH exec %s worker %s" % (folder, path, " ".join(args))
+
+
+def stars(members):
+    """Star edges (centre, key) of buckets (columns `bucket`, `key`): each member joined to
+    the smallest key of its bucket; buckets of one make none."""
+    centres = members.groupBy("bucket").agg(F.min("key").alias("centre"), F.count("*").alias("n")).where("n > 1")
+    return members.join(centres, "bucket").where("key != centre").select("centre", "key")
+
+
+def edges_of(spark, sigs, binary):
     """Exact edges and verified band edges: each bucket's members against its centre, the
     member with the smallest id key (as `winnow dedup` pass 2)."""
-
-    def stars(keyed):
-        centres = keyed.reduceByKey(min, P)
-        return keyed.join(centres, P).map(lambda kv: (kv[1][1], kv[1][0])).filter(lambda e: e[0] != e[1])
-
-    exact = stars(sigs.map(lambda s: (s[3], s[0]))).distinct(P)
-    candidates = stars(sigs.flatMap(lambda s: [(band, s[0]) for band in s[4]])).distinct(P).subtract(exact, P)
-    records = sigs.map(lambda s: (s[0], s[5]))
+    exact = stars(sigs.select(F.col("exact").alias("bucket"), "key")).distinct()
+    banded = sigs.select(F.explode("bands").alias("bucket"), "key")
+    candidates = stars(banded).distinct().subtract(exact)
+    records = sigs.select("key", "record")
     pairs = (
-        candidates.join(records, P)
-        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-        .join(records, P)
-        .map(lambda kv: ((kv[1][0][0], kv[0]), kv[1][0][1], kv[1][1]))
+        candidates.join(records.withColumnRenamed("key", "centre").withColumnRenamed("record", "a"), "centre")
+        .join(records.withColumnRenamed("record", "b"), "key")
+        .select("centre", "key", "a", "b")
     )
-    verified = pipe(pairs, binary, ["worker", "dedup", "verify"], lambda p: p[1] + "\t" + p[2])
-    near = verified.filter(lambda a: a[1] == "V" and a[2] == b"1").map(lambda a: a[0][0])
-    return exact.union(near).coalesce(P)
+    # The pairs go to the worker from the JVM (SQL script transform: rows as tab-separated
+    # lines), never through Python: they are the bulk of the dedup's data.
+    near = transform(spark, pairs, binary, ["dedup", "verify"], "tag string, centre bigint, key bigint, verdict string")
+    near = near.where("tag = 'V' AND verdict = '1'").select("centre", "key")
+    return exact.union(near)
 
 
-def connected_components(edges, P, max_rounds=64):
-    """Large-star / small-star iterations (Kiveris et al., 2014) to a star per component
-    around its smallest node; returns (node, smallest node of its component) for every node
-    on an edge."""
-    edges = edges.map(lambda e: (max(e), min(e))).distinct(P)
-    edges.persist(StorageLevel.MEMORY_AND_DISK)
+def connected_components(edges, max_rounds=64):
+    """Large-star / small-star rounds (Kiveris et al., 2014) to one star per component around
+    its smallest node; returns (node, root) for every node on an edge."""
+    e = edges.select(F.greatest("centre", "key").alias("u"), F.least("centre", "key").alias("v")).distinct()
+    e = e.localCheckpoint()
     for _ in range(max_rounds):
-        large = (
-            edges.flatMap(lambda e: [(e[0], e[1]), (e[1], e[0])])
-            .groupByKey(P)
-            .flatMap(lambda kv: [(v, min(min(kv[1]), kv[0])) for v in set(kv[1]) if v > kv[0]])
-        )
+        both = e.union(e.select(F.col("v").alias("u"), F.col("u").alias("v")))
+        # Large star: each node's larger neighbours move to the smallest of its neighbourhood.
+        m = both.groupBy("u").agg(F.least(F.min("v"), F.col("u")).alias("m"))
+        large = both.join(m, "u").where("v > u").select(F.col("v").alias("u"), F.col("m").alias("v"))
+        # Small star: each node and its smaller neighbours move to the smallest of them.
+        oriented = large.select(F.greatest("u", "v").alias("u"), F.least("u", "v").alias("v"))
+        m = oriented.groupBy("u").agg(F.least(F.min("v"), F.col("u")).alias("m"))
         small = (
-            large.map(lambda e: (max(e), min(e)))
-            .groupByKey(P)
-            .flatMap(lambda kv: _small_star(kv[0], set(kv[1])))
-            .distinct(P)
-        )
-        small.persist(StorageLevel.MEMORY_AND_DISK)
-        changed = small.subtract(edges, P).count() + edges.subtract(small, P).count()
-        edges.unpersist()
-        edges = small
-        if changed == 0:
-            return edges.map(lambda e: (e[0], e[1]))
+            oriented.join(m, "u")
+            .select(F.col("v").alias("u"), "m")
+            .union(m.select("u", "m"))
+            .where("u != m")
+            .select(F.col("u"), F.col("m").alias("v"))
+            .distinct()
+        ).localCheckpoint()
+        if small.subtract(e).count() == 0 and e.subtract(small).count() == 0:
+            return small.select(F.col("u").alias("node"), F.col("v").alias("root"))
+        e = small
     raise RuntimeError("connected components did not converge in %d rounds" % max_rounds)
 
 
-def _small_star(u, neighbours):
-    members = neighbours | {u}
-    m = min(members)
-    return [(v, m) for v in members if v != m]
-
-
-def dedup(sc, articles, binary, output, settings, write_text, P):
+def dedup(spark, articles, binary, output, settings, write_text):
     """`winnow dedup` on Spark; returns the dedup manifest."""
-    keys = template_keys(articles, binary, settings, P)
+    sc = spark.sparkContext
+    keys = template_keys(spark, articles, binary, settings)
     templates_file = os.path.join(tempfile.mkdtemp(prefix="winnow-spark-"), "templates.txt")
     with open(templates_file, "w") as f:
         f.write("".join(k + "\n" for k in keys))
     sc.addFile(templates_file)
     shipped = SHIPPED + os.path.basename(templates_file)
 
-    sigs = signatures(articles, binary, shipped)
-    sigs.persist(StorageLevel.MEMORY_AND_DISK)
-    labels = connected_components(edges_of(sigs, binary, P), P)
+    sigs = signatures(spark, articles, binary, shipped).persist(StorageLevel.MEMORY_AND_DISK)
+    roots = connected_components(edges_of(spark, sigs, binary))
     # Survivor per component: longest match view, most metadata, smallest id key.
-    by_key = sigs.map(lambda s: (s[0], s))
-    component = by_key.leftOuterJoin(labels, P).map(lambda kv: (kv[1][1] if kv[1][1] is not None else kv[0], kv[1][0]))
-    component.persist(StorageLevel.MEMORY_AND_DISK)
-    survivors = component.reduceByKey(lambda a, b: a if (a[1], a[2], -a[0]) > (b[1], b[2], -b[0]) else b, P)
-    placed = component.join(survivors, P).map(lambda kv: kv[1])  # (article, survivor)
-    placed.persist(StorageLevel.MEMORY_AND_DISK)
-    kept = placed.filter(lambda p: p[0][0] == p[1][0]).map(lambda p: p[0][7])
-    copies = placed.filter(lambda p: p[0][0] != p[1][0])
+    placed = sigs.join(roots.withColumnRenamed("node", "key"), "key", "left").withColumn(
+        "component", F.coalesce("root", "key")
+    )
+    order = Window.partitionBy("component").orderBy(F.desc("length"), F.desc("metadata"), F.asc("key"))
+    placed = placed.withColumn("rank", F.row_number().over(order)).persist(StorageLevel.MEMORY_AND_DISK)
+    survivors = placed.where("rank = 1")
+    copies = placed.where("rank > 1").join(
+        survivors.select(
+            "component",
+            F.col("record").alias("survivor_record"),
+            F.col("id").alias("survivor_id"),
+            F.col("exact").alias("survivor_exact"),
+        ),
+        "component",
+    )
+    copies = copies.persist(StorageLevel.MEMORY_AND_DISK)
 
-    filtered = stream(kept, binary, ["worker", "dedup", "filter", "--templates", shipped], lambda line: line)
-    filtered.persist(StorageLevel.MEMORY_AND_DISK)
-    dups = pipe(
-        copies, binary, ["worker", "dedup", "dups"], lambda p: "\t".join([p[0][5], p[1][5], p[0][6], p[1][6]])
-    ).map(lambda a: a[2].decode("utf-8"))
-    dups.persist(StorageLevel.MEMORY_AND_DISK)
+    kept_lines = survivors.select("line").rdd.map(lambda row: row.line)
+    filtered = stream(kept_lines, binary, ["worker", "dedup", "filter", "--templates", shipped], lambda line: line)
+    filtered = filtered.persist(StorageLevel.MEMORY_AND_DISK)
+    dups = transform(
+        spark, copies.select("record", "survivor_record", "id", "survivor_id"), binary, ["dedup", "dups"],
+        "tag string, payload string",
+    ).where("tag = 'D'").select("payload")
 
     write_text(filtered.filter(lambda tp: tp[0] == "A").map(lambda tp: tp[1].decode("utf-8")), output + "/dedup/articles")
     write_text(filtered.filter(lambda tp: tp[0] == "T").map(lambda tp: tp[1].decode("utf-8")), output + "/dedup/templates")
-    write_text(dups, output + "/dedup/dups")
+    write_text(dups.rdd.map(lambda row: row.payload), output + "/dedup/dups")
 
-    sizes = placed.map(lambda p: (p[1][0], 1)).reduceByKey(lambda a, b: a + b, P).map(lambda kv: kv[1])
+    sizes = placed.groupBy("component").agg(F.count("*").alias("n"))
     articles_n = sigs.count()
-    kept_n = kept.count()
-    exact_n = copies.filter(lambda p: p[0][3] == p[1][3]).count()
+    kept_n = survivors.count()
+    dups_n = copies.count()
+    exact_n = copies.where("exact = survivor_exact").count()
     removed = filtered.filter(lambda tp: tp[0] == "T").map(lambda tp: len(json.loads(tp[1])["removed"])).sum()
-    manifest = {
+    largest = sizes.agg(F.max("n")).first()[0]
+    return {
         "version": settings["version"],
         "engine": "spark",
         "config": {k: settings[k] for k in ("bands", "rows", "threshold", "containment", "template_min_articles", "template_share")},
         "articles": articles_n,
         "kept": kept_n,
-        "duplicates": articles_n - kept_n,
+        "duplicates": dups_n,
         "exact_duplicates": exact_n,
-        "near_duplicates": articles_n - kept_n - exact_n,
-        "conserved": articles_n == kept_n + dups.count(),
+        "near_duplicates": dups_n - exact_n,
+        "conserved": articles_n == kept_n + dups_n,
         "template_lines": len(keys),
         "template_paragraphs_removed": int(removed),
-        "clusters": sizes.filter(lambda n: n > 1).count(),
-        "largest_cluster": sizes.max() if articles_n else 0,
-        "distinct_id_keys": sigs.map(lambda s: s[0]).distinct(P).count(),
+        "clusters": sizes.where("n > 1").count(),
+        "largest_cluster": largest or 0,
+        "distinct_id_keys": sigs.select("key").distinct().count(),
     }
-    return manifest
 
 
 # ---------------------------------------------------------------------------------------
@@ -415,16 +459,27 @@ def main(argv=None):
     parser.add_argument("--partitions", type=int, default=0, help="with --lines: minimum partitions")
     parser.add_argument("--no-dedup", action="store_true", help="clean only")
     parser.add_argument("--master", help="Spark master (default: spark-submit's)")
-    parser.add_argument("--shuffle-partitions", type=int, default=0, help="partitions of the dedup shuffles (default: 2 x default parallelism)")
+    parser.add_argument(
+        "--conf", action="append", default=[], metavar="KEY=VALUE",
+        help="a Spark setting, when the job starts Spark itself (python3 winnow_spark.py --master ...)",
+    )
+    parser.add_argument(
+        "--shuffle-partitions", type=int, default=0,
+        help="partitions of the dedup shuffles (spark.sql.shuffle.partitions; default: 4 x default parallelism)",
+    )
     args = parser.parse_args(argv)
 
     started = time.time()
     builder = SparkSession.builder.appName("winnow").config("spark.ui.showConsoleProgress", "false")
     if args.master:
         builder = builder.master(args.master)
+    for setting in args.conf:
+        key, _, value = setting.partition("=")
+        builder = builder.config(key, value)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("ERROR")
+    spark.conf.set("spark.sql.shuffle.partitions", str(args.shuffle_partitions or 4 * sc.defaultParallelism))
     out = Output(sc, args.output)
     if out.exists(args.output + "/manifest.json"):
         sys.exit("winnow_spark: %s holds a finished run; use a new output directory" % args.output)
@@ -470,9 +525,8 @@ def main(argv=None):
     }
     if not args.no_dedup:
         articles = framed.filter(lambda tp: tp[0] == "A").map(lambda tp: tp[1].decode("utf-8"))
-        partitions = args.shuffle_partitions or 2 * sc.defaultParallelism
         started = time.time()
-        dedup_manifest = dedup(sc, articles, args.winnow, args.output, settings, out.write_text, partitions)
+        dedup_manifest = dedup(spark, articles, args.winnow, args.output, settings, out.write_text)
         manifest["timings"]["dedup_seconds"] = dedup_manifest["seconds"] = time.time() - started
         out.write_json(args.output + "/dedup/manifest.json", dedup_manifest)
     # Last: a manifest says the run finished.

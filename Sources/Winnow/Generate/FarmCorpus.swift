@@ -15,13 +15,18 @@ public enum FarmCorpus {
     /// With `sources` 0, pages carry Winnow's eight sample articles (nearly every article is
     /// an exact copy of one of eight). With `sources` N, they carry N synthetic articles
     /// (``NearDuplicates/syntheticArticles(count:seed:)``), each use a disguised variant
-    /// half of the time: a corpus of many distinct articles with known near-duplicates.
+    /// half of the time: a corpus of many distinct articles with known near-duplicates. The
+    /// N articles do not depend on `seed`, so files made with other seeds share them.
+    /// `scrambled` makes the synthetic articles' sentences unique to each article
+    /// (``NearDuplicates/syntheticArticles(count:seed:scrambled:)``).
     public static func write(
-        format: Format, pages: Int, seed: UInt64, sources: Int = 0, gzip: Bool, to sink: ([UInt8]) throws -> Void
+        format: Format, pages: Int, seed: UInt64, sources: Int = 0, scrambled: Bool = false, gzip: Bool,
+        to sink: ([UInt8]) throws -> Void
     ) rethrows {
         var generator = FarmPageGenerator(seed: seed)
         var rng = SplitMix64(seed: seed ^ 0x5EED)
-        let synthetic = sources > 0 ? NearDuplicates.syntheticArticles(count: sources, seed: seed ^ 0x50_5243) : []
+        let synthetic =
+            sources > 0 ? NearDuplicates.syntheticArticles(count: sources, seed: 0x50_5243, scrambled: scrambled) : []
         /// The articles of the next page.
         func articles(count: Int) -> [FarmPageGenerator.SourceArticle] {
             guard !synthetic.isEmpty else { return Array(SampleArticles.all.shuffled(using: &rng).prefix(count)) }

@@ -6,7 +6,13 @@
 /// reposters edit: a paragraph cut, a sentence's end rewritten, or nothing (the page
 /// generator then adds new noise, bylines and footers).
 public enum NearDuplicates {
-    public static func syntheticArticles(count: Int, seed: UInt64) -> [FarmPageGenerator.SourceArticle] {
+    ///
+    /// With `scrambled`, each use of a sentence shuffles its characters (the final mark
+    /// stays): distinct articles then share almost no character 5-grams, as distinct real
+    /// articles do, while their copies still share all of theirs.
+    public static func syntheticArticles(
+        count: Int, seed: UInt64, scrambled: Bool = false
+    ) -> [FarmPageGenerator.SourceArticle] {
         var rng = SplitMix64(seed: seed)
         let sentences = SampleArticles.all.flatMap(\.paragraphs).flatMap { paragraph in
             paragraph.split(separator: "。").map { $0 + "。" }
@@ -14,7 +20,11 @@ public enum NearDuplicates {
         let titles = SampleArticles.headlines
         return (0..<count).map { k in
             let paragraphs = (0..<Int.random(in: 4...6, using: &rng)).map { _ in
-                (0..<Int.random(in: 2...3, using: &rng)).map { _ in rng.pick(sentences) }.joined()
+                (0..<Int.random(in: 2...3, using: &rng)).map { _ in
+                    let sentence = rng.pick(sentences)
+                    guard scrambled else { return sentence }
+                    return String(sentence.dropLast().shuffled(using: &rng)) + "。"
+                }.joined()
             }
             return .init(title: titles[k % titles.count] + "（\(k)）", paragraphs: paragraphs)
         }

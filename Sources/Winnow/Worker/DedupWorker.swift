@@ -6,7 +6,7 @@
 /// |---|---|---|
 /// | `template-keys` | article line | `K site article key…` (hex; articles with a site) |
 /// | `signatures` | article line | `S id-key length metadata exact band-keys record id` |
-/// | `verify` | `record-a \t record-b` | `V 0` or `V 1` (is b a copy of a) |
+/// | `verify` | `[x \t y \t] record-a \t record-b` | `V [x y] 0` or `V [x y] 1` (is b a copy of a; `x`, `y` echoed) |
 /// | `dups` | `record \t survivor-record \t id \t survivor-id` | `D {dup record}` |
 /// | `filter` | surviving article line | `A line` (templates cut), and `T {template record}` |
 ///
@@ -74,10 +74,10 @@ public enum DedupWorker {
                     else { throw InputError("article without text or id") }
                     appendSignature(signature, id: id, configuration: settings.dedup, to: &out)
                 case .verify:
-                    let (a, b) = try pair(bytes)
+                    let (echo, a, b) = try pair(bytes)
                     let copy = b.isCopy(
                         of: a, threshold: settings.dedup.threshold, containment: settings.dedup.containment)
-                    WorkerTag.verdict.append((copy ? "1" : "0").utf8, to: &out)
+                    WorkerTag.verdict.append(echo + (copy ? [0x31] : [0x30]), to: &out)
                 case .dups:
                     let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false)
                     guard fields.count == 4 else { throw InputError("expected 4 tab-separated fields") }
@@ -175,10 +175,15 @@ public enum DedupWorker {
         }
     }
 
-    private static func pair(_ bytes: ArraySlice<UInt8>) throws -> (ArticleSignature, ArticleSignature) {
+    /// Two records, after two optional fields a cluster engine wants echoed (the pair's keys,
+    /// so that its answer needs no zip with the question), returned with their tabs.
+    private static func pair(_ bytes: ArraySlice<UInt8>) throws -> ([UInt8], ArticleSignature, ArticleSignature) {
         let fields = bytes.split(separator: 0x09, omittingEmptySubsequences: false)
-        guard fields.count == 2 else { throw InputError("expected 2 tab-separated records") }
-        return (try record(fields[0]), try record(fields[1]))
+        guard fields.count == 2 || fields.count == 4 else {
+            throw InputError("expected 2 tab-separated records, or 2 fields and 2 records")
+        }
+        let echo = fields.count == 4 ? Array(fields[0]) + [0x09] + Array(fields[1]) + [0x09] : []
+        return (echo, try record(fields[fields.count - 2]), try record(fields[fields.count - 1]))
     }
 
     private static let idPairParser = JSONRecordParser(fields: [Array("a".utf8), Array("b".utf8)])

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import WinnowTesting
+
+/// Rows of the fault catalog (shared/research/reliability.md §2, mapped in
+/// docs/reliability-catalog.md) that need a file of their own: gzip bombs, memory caps,
+/// WARC quirks, odd ids and byte-order marks.
+@Suite(.serialized) struct CatalogRowTests {
+    static let page = BadInputTests.page
+
+    /// G6: a 300 MB record that compresses to a few hundred KB is streamed, rejected as
+    /// too long, and the records around it survive; memory stays bounded.
+    @Test(.timeLimit(.minutes(3))) func gzipBombIsStreamedPast() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bomb.jsonl.gz")
+        let good = #"{"id":"ok","text":"\#(Self.page)"}"#
+        _ = try ShellRunner.run(
+            "{ echo '\(good)'; printf '{\"id\":\"bomb\",\"text\":\"'; head -c 300000000 /dev/zero | tr '\\0' a; "
+                + "printf '\"}\\n'; echo '\(good)'; } | gzip -1 > '\(file.path)'")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        #expect(size < 2_000_000, "the bomb is \(size) bytes compressed")
+        let out = dir.appendingPathComponent("out")
+        let r = try BinaryRunner.run(["run", file.path, "-o", out.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let manifest = try RunCommandTests.manifest(out)
+        let totals = try #require(manifest["totals"] as? [String: Any])
+        #expect(totals["records_in"] as? Int == 3)
+        #expect(totals["pages_out"] as? Int == 2)
+        #expect((totals["reasons"] as? [String: Int])?["too_long"] == 1)
+        let peak = try #require((manifest["timings"] as? [String: Any])?["peak_rss_mb"] as? Double)
+        #expect(peak < 512, "peak RSS \(peak) MB")
+    }
+
+    /// P8: under a 1 GiB address-space cap (prlimit), a 200 MB page is rejected and the
+    /// process finishes the run.
+    @Test(.timeLimit(.minutes(3))) func memoryCapAndAGiantPage() throws {
+        guard (try? ShellRunner.run("command -v prlimit")) != nil else {
+            print("skipped: prlimit is not installed")
+            return
+        }
+        let dir = try RunCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("giant.jsonl")
+        let good = #"{"id":"ok","text":"\#(Self.page)"}"#
+        _ = try ShellRunner.run(
+            "{ echo '\(good)'; printf '{\"id\":\"giant\",\"text\":\"'; head -c 200000000 /dev/zero | tr '\\0' b; "
+                + "printf '\"}\\n'; echo '\(good)'; } > '\(file.path)'")
+        let out = dir.appendingPathComponent("out")
+        let cap = 1 << 30
+        let status = try ShellRunner.run(
+            "prlimit --as=\(cap) '\(BinaryRunner.binary.path)' run '\(file.path)' -o '\(out.path)' -q -j 2 "
+                + ">/dev/null 2>&1; echo $?")
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let totals = try #require(try RunCommandTests.manifest(out)["totals"] as? [String: Any])
+        #expect(totals["pages_out"] as? Int == 2)
+        #expect((totals["reasons"] as? [String: Int])?["too_long"] == 1)
+    }
+
+    /// W3, W4: LF-only headers, and garbage and an unknown version line between records:
+    /// each record after them is read.
+    @Test func warcQuirksAreReadLeniently() throws {
+        let length = Self.page.utf8.count
+        let text =
+            "WARC/1.0\nWARC-Type: conversion\nWARC-Target-URI: http://a.example/\nContent-Length: \(length)\n\n"
+            + Self.page + "\n\n" + "garbage between records\nmore garbage\n\n"
+            + "WARC/9.9\r\nWARC-Type: conversion\r\nContent-Length: \(length)\r\n\r\n" + Self.page + "\r\n\r\n"
+        let o = try BadInputTests.run(Array(text.utf8), name: "quirks.warc.wet")
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.recordsIn == 2)
+        #expect(o.pagesOut == 2)
+        #expect(o.rejected == 0)
+    }
+
+    /// J6: ids that are numbers out of any integer or floating range are kept as their text.
+    @Test func numericIdsAreKeptAsText() throws {
+        let ids = ["1e999999", "18446744073709551617", "-0"]
+        let lines = ids.map { #"{"id": \#($0), "text": "\#(Self.page)"}"# }
+        let dir = try RunCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("ids.jsonl")
+        try Data(BadInputTests.jsonl(lines)).write(to: file)
+        let out = dir.appendingPathComponent("out")
+        #expect(try BinaryRunner.run(["run", file.path, "-o", out.path, "-q"]).status == 0)
+        let pageIds = try RunCommandTests.lines(out, "pages").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(pageIds == ids)
+    }
+
+    /// U8: a byte-order mark before the first record is not part of it.
+    @Test func byteOrderMarkAtTheStartIsSkipped() throws {
+        let o = try BadInputTests.run([0xEF, 0xBB, 0xBF] + BadInputTests.jsonl([BadInputTests.good]))
+        #expect(o.recordsIn == 1)
+        #expect(o.pagesOut == 1)
+        #expect(o.rejected == 0)
+    }
+}
