@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "winnow", targets: ["WinnowCLI"]),
         .library(name: "Winnow", targets: ["Winnow"]),
+        .library(name: "WinnowServer", targets: ["WinnowServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),

@@ -8,8 +8,20 @@ let targets = ["FuzzCleaner", "FuzzJSON", "FuzzInput", "FuzzSignature"]
 
 let package = Package(
     name: "WinnowFuzz",
-    dependencies: [.package(name: "winnow", path: "..")],
+    platforms: [.macOS("14.0")],
+    dependencies: [
+        .package(name: "winnow", path: ".."),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+    ],
     targets: targets.map { name in
         .executableTarget(name: name, dependencies: [.product(name: "Winnow", package: "winnow")])
-    }
+    } + [
+        // The HTTP handlers of `winnow serve`, in process.
+        .executableTarget(
+            name: "FuzzServer",
+            dependencies: [
+                .product(name: "WinnowServer", package: "winnow"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ])
+    ]
 )

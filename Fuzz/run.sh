@@ -2,7 +2,8 @@
 # Builds the fuzz harnesses (libFuzzer + AddressSanitizer) and runs each for a bounded
 # number of runs with a fixed seed, then replays every saved failure in FailCases/.
 #
-#   bash Fuzz/run.sh [RUNS]        # CI: 20000 runs of the cleaner, ten times that of the others
+#   bash Fuzz/run.sh [RUNS]        # CI: 20000 runs of the cleaner, ten times that of the parsers,
+#                                  # a tenth for the server's handlers
 #   bash Fuzz/run.sh 0 3600        # a long run: 3600 s per target, unbounded runs
 #
 # A crash stops the script with the reproducer under Fuzz/artifacts/; minimize it
@@ -14,16 +15,21 @@ seconds=${2:-0}
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld 2>&1 \
     | grep -E "error|Build complete" || true
 export SWIFT_BACKTRACE=enable=no
+# HummingbirdTesting's router test mode (FuzzServer) leaks its channels on every request;
+# the suppressions name only third-party and harness frames.
+export LSAN_OPTIONS="suppressions=$PWD/../.ci/lsan.supp"
 mkdir -p artifacts work
-for pair in FuzzCleaner:cleaner FuzzJSON:json FuzzInput:input FuzzSignature:signature; do
+for pair in FuzzCleaner:cleaner FuzzJSON:json FuzzInput:input FuzzSignature:signature FuzzServer:server; do
     target=${pair%%:*}
     seeds=seeds/${pair##*:}
     dict=()
-    [ "$target" = FuzzJSON ] && dict=(-dict=json.dict)
+    [ "$target" = FuzzJSON ] || [ "$target" = FuzzServer ] && dict=(-dict=json.dict)
     rm -rf "work/$target" && mkdir -p "work/$target" && cp "$seeds"/* "work/$target/"
-    # The cleaner is the slow target; the parsers get ten times the runs in the same time.
+    # The cleaner is the slow target; the parsers get ten times the runs in the same time,
+    # the server (an application per request) a tenth.
     n=$runs
     [ "$target" = FuzzCleaner ] || n=$((runs * 10))
+    [ "$target" = FuzzServer ] && n=$((runs / 10))
     limit=(-runs="$n")
     [ "$seconds" -gt 0 ] && limit=(-max_total_time="$seconds")
     echo "== $target"

@@ -186,7 +186,7 @@ import WinnowTesting
         #expect(totals["pages_out"] as? Int == 2)
         #expect((totals["reasons"] as? [String: Int])?["too_long"] == 1)
         let peak = try #require((manifest["timings"] as? [String: Any])?["peak_rss_mb"] as? Double)
-        #expect(peak < 1024, "peak RSS \(peak) MB")
+        #expect(CatalogRowTests.sanitized || peak < 1024, "peak RSS \(peak) MB")
         try? FileManager.default.removeItem(at: dir)
     }
 }

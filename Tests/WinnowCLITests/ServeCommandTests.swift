@@ -6,26 +6,31 @@ import WinnowTesting
 /// `winnow serve` as a process, with a raw socket client for what HTTP clients will not do:
 /// trickle a body (reliability.md S2) and send a 1 GB body (S1, declared).
 @Suite(.serialized) struct ServeCommandTests {
-    /// Starts the server on a port of its own (`offset` apart per test); returns the process
-    /// and the port.
+    /// Starts the server on a port of its own; returns the process and the port.
+    ///
+    /// Ports are `offset` apart per test, below Linux's ephemeral range so that no client
+    /// socket holds one. A server that cannot bind exits, and the next port is tried; a slow start (a
+    /// sanitizer build on a loaded machine) is waited for up to 30 s.
     private func startServer(_ extra: [String], offset: Int) throws -> (Process, UInt16) {
-        let port = UInt16(20000 + (Int(getpid()) * 7 + offset) % 20000)
-        let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["serve", "--port", "\(port)"] + extra
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<100 {
-            // A server that failed to bind exits; a connect that succeeds then reached
-            // some other listener, so the process must still be running.
-            guard process.isRunning else { break }
-            if let fd = try? connect(port) {
-                close(fd)
-                return (process, port)
+        for attempt in 0..<4 {
+            let port = UInt16(20000 + (Int(getpid()) * 7 + offset + 1009 * attempt) % 12000)
+            let process = Process()
+            process.executableURL = BinaryRunner.binary
+            process.arguments = ["serve", "--port", "\(port)"] + extra
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            for _ in 0..<300 {
+                // A connect that succeeds while the process has exited reached some other
+                // listener: the process must still be running.
+                guard process.isRunning else { break }
+                if let fd = try? connect(port) {
+                    close(fd)
+                    return (process, port)
+                }
+                usleep(100_000)
             }
-            usleep(100_000)
+            stop(process)
         }
-        stop(process)
         throw CocoaError(.fileReadUnknown)
     }
 
