@@ -177,15 +177,7 @@ import WinnowTesting
         for _ in 0..<67 { handle.write(chunk) }
         handle.write(Data(("\"}\n" + #"{"id":"after","text":"\#(BadInputTests.page)"}"# + "\n").utf8))
         try handle.close()
-        let out = dir.appendingPathComponent("out")
-        let r = try BinaryRunner.run(["run", file.path, "-o", out.path, "-q"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let manifest = try RunCommandTests.manifest(out)
-        let totals = try #require(manifest["totals"] as? [String: Any])
-        #expect(totals["records_in"] as? Int == 3)
-        #expect(totals["pages_out"] as? Int == 2)
-        #expect((totals["reasons"] as? [String: Int])?["too_long"] == 1)
-        let peak = try #require((manifest["timings"] as? [String: Any])?["peak_rss_mb"] as? Double)
+        let peak = try CatalogRowTests.runOneTooLongBetweenTwo(file, in: dir)
         #expect(CatalogRowTests.sanitized || peak < 1024, "peak RSS \(peak) MB")
         try? FileManager.default.removeItem(at: dir)
     }
