@@ -22,8 +22,9 @@ mkdir -p artifacts work
 for pair in FuzzCleaner:cleaner FuzzJSON:json FuzzInput:input FuzzSignature:signature FuzzServer:server; do
     target=${pair%%:*}
     seeds=seeds/${pair##*:}
-    dict=()
-    [ "$target" = FuzzJSON ] || [ "$target" = FuzzServer ] && dict=(-dict=json.dict)
+    # Each target's dictionary: seeds/NAME's NAME.dict; the server's bodies are JSON.
+    dict=(-dict="${pair##*:}.dict")
+    [ "$target" = FuzzServer ] && dict=(-dict=json.dict)
     rm -rf "work/$target" && mkdir -p "work/$target" && cp "$seeds"/* "work/$target/"
     # The cleaner is the slow target; the parsers get ten times the runs in the same time,
     # the server (an application per request) a tenth.
