@@ -18,14 +18,18 @@ import WinnowTesting
         let dir = try RunCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bomb.jsonl.gz")
-        let good = #"{"id":"ok","text":"\#(Self.page)"}"#
-        _ = try ShellRunner.run(
-            "{ echo '\(good)'; printf '{\"id\":\"bomb\",\"text\":\"'; head -c 300000000 /dev/zero | tr '\\0' a; "
-                + "printf '\"}\\n'; echo '\(good)'; } | gzip -1 > '\(file.path)'")
+        _ = try ShellRunner.run(Self.giantRecordBetweenTwo(bytes: 300_000_000) + " | gzip -1 > '\(file.path)'")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
         #expect(size < 2_000_000, "the bomb is \(size) bytes compressed")
         let peak = try Self.runOneTooLongBetweenTwo(file, in: dir)
         #expect(Self.sanitized || peak < 512, "peak RSS \(peak) MB")
+    }
+
+    /// A shell command group printing a good record, one of `bytes` letters, and a good one.
+    static func giantRecordBetweenTwo(bytes: Int) -> String {
+        let good = #"{"id":"ok","text":"\#(page)"}"#
+        return "{ echo '\(good)'; printf '{\"id\":\"giant\",\"text\":\"'; head -c \(bytes) /dev/zero | tr '\\0' a; "
+            + "printf '\"}\\n'; echo '\(good)'; }"
     }
 
     /// Runs `winnow run` on `file`, which holds a record over the length cap between two good
@@ -52,10 +56,7 @@ import WinnowTesting
         let dir = try RunCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("giant.jsonl")
-        let good = #"{"id":"ok","text":"\#(Self.page)"}"#
-        _ = try ShellRunner.run(
-            "{ echo '\(good)'; printf '{\"id\":\"giant\",\"text\":\"'; head -c 200000000 /dev/zero | tr '\\0' b; "
-                + "printf '\"}\\n'; echo '\(good)'; } > '\(file.path)'")
+        _ = try ShellRunner.run(Self.giantRecordBetweenTwo(bytes: 200_000_000) + " > '\(file.path)'")
         let out = dir.appendingPathComponent("out")
         let cap = 1 << 30
         let status = try ShellRunner.run(
