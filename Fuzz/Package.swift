@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(name: "winnow", path: ".."),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.0.0"),
     ],
     targets: targets.map { name in
         .executableTarget(name: name, dependencies: [.product(name: "Winnow", package: "winnow")])
@@ -21,7 +23,10 @@ let package = Package(
             name: "FuzzServer",
             dependencies: [
                 .product(name: "WinnowServer", package: "winnow"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ])
     ]
 )

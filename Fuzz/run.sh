@@ -2,8 +2,8 @@
 # Builds the fuzz harnesses (libFuzzer + AddressSanitizer) and runs each for a bounded
 # number of runs with a fixed seed, then replays every saved failure in FailCases/.
 #
-#   bash Fuzz/run.sh [RUNS]        # CI: 20000 runs of the cleaner, ten times that of the parsers,
-#                                  # a tenth for the server's handlers
+#   bash Fuzz/run.sh [RUNS]        # CI: 20000 runs of the cleaner, ten times that of the
+#                                  # parsers and the server's handlers
 #   bash Fuzz/run.sh 0 3600        # a long run: 3600 s per target, unbounded runs
 #
 # A crash stops the script with the reproducer under Fuzz/artifacts/; minimize it
@@ -12,11 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")"
 runs=${1:-20000}
 seconds=${2:-0}
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld 2>&1 \
-    | grep -E "error|Build complete" || true
+targets=(FuzzCleaner FuzzJSON FuzzInput FuzzSignature FuzzServer)
+# Product by product: a plain `swift build` would also build Hummingbird's own executable,
+# which `-parse-as-library` breaks.
+for target in "${targets[@]}"; do
+    swift build -c release --product "$target" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+        -Xswiftc -use-ld=lld 2>&1 | grep -E "error|Build of product" || true
+done
 export SWIFT_BACKTRACE=enable=no
-# HummingbirdTesting's router test mode (FuzzServer) leaks its channels on every request;
-# the suppressions name only third-party and harness frames.
+# The suppressions name only third-party and harness frames (see the file).
 export LSAN_OPTIONS="suppressions=$PWD/../.ci/lsan.supp"
 mkdir -p artifacts work
 for pair in FuzzCleaner:cleaner FuzzJSON:json FuzzInput:input FuzzSignature:signature FuzzServer:server; do
@@ -26,11 +30,9 @@ for pair in FuzzCleaner:cleaner FuzzJSON:json FuzzInput:input FuzzSignature:sign
     dict=(-dict="${pair##*:}.dict")
     [ "$target" = FuzzServer ] && dict=(-dict=json.dict)
     rm -rf "work/$target" && mkdir -p "work/$target" && cp "$seeds"/* "work/$target/"
-    # The cleaner is the slow target; the parsers get ten times the runs in the same time,
-    # the server (an application per request) a tenth.
+    # The cleaner is the slow target; the others get ten times the runs in about the same time.
     n=$runs
     [ "$target" = FuzzCleaner ] || n=$((runs * 10))
-    [ "$target" = FuzzServer ] && n=$((runs / 10))
     limit=(-runs="$n")
     [ "$seconds" -gt 0 ] && limit=(-max_total_time="$seconds")
     echo "== $target"

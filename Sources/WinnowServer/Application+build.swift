@@ -18,7 +18,7 @@ public func buildApplication(_ configuration: ServerConfiguration) -> some Appli
 }
 
 /// The routes: the API, health, metrics and the inspector page.
-package func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
+public func buildRouter(_ configuration: ServerConfiguration) -> Router<BasicRequestContext> {
     let metrics = ServerMetrics()
     let api = CleanAPI(configuration: configuration, metrics: metrics)
     let router = Router()

@@ -10,7 +10,7 @@ internal import Glibc
 final class ByteStream {
     private let fd: Int32
     private let ownsDescriptor: Bool
-    private static let rawCapacity = 1 << 18
+    static let rawCapacity = 1 << 18
     private let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: ByteStream.rawCapacity)
     private var rawStart = 0
     private var rawEnd = 0
@@ -26,9 +26,15 @@ final class ByteStream {
     private(set) var offset = 0
     /// Something odd but harmless seen while reading (trailing bytes after the last member).
     private(set) var warning: String?
+    /// The most bytes one `read(2)` asks for.
+    ///
+    /// Tests set it to a few bytes to split characters, lines, records and gzip members across reads, as pipes and network file
+    /// systems do (reliability row U5).
+    private let readLimit: Int
 
     /// Opens `path` (`-` for standard input) and detects gzip by its magic bytes.
-    init(path: String) throws {
+    init(path: String, readLimit: Int = ByteStream.rawCapacity) throws {
+        self.readLimit = max(1, min(readLimit, Self.rawCapacity))
         if path == "-" {
             fd = 0
             ownsDescriptor = false
@@ -37,7 +43,8 @@ final class ByteStream {
             guard fd >= 0 else { throw InputError(FileReason.describe(errno)) }
             ownsDescriptor = true
         }
-        try fillRaw()
+        // The magic needs two bytes; a pipe may deliver one at a time.
+        while rawEnd - rawStart < 2, !rawEOF { try fillRaw() }
         isGzip = rawEnd - rawStart >= 2 && raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B
     }
 
@@ -157,13 +164,16 @@ final class ByteStream {
         }
     }
 
+    /// Reads more file bytes after the unread ones, first moving those to the front when
+    /// the buffer's end is reached (a member header split there must not read as the end).
     private func fillRaw() throws {
-        if rawStart > 0, rawStart == rawEnd {
+        if rawStart > 0, rawStart == rawEnd || rawEnd == Self.rawCapacity {
+            raw.update(from: raw + rawStart, count: rawEnd - rawStart)
+            rawEnd -= rawStart
             rawStart = 0
-            rawEnd = 0
         }
         while true {
-            let n = Glibc.read(fd, raw + rawEnd, Self.rawCapacity - rawEnd)
+            let n = Glibc.read(fd, raw + rawEnd, min(readLimit, Self.rawCapacity - rawEnd))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw InputError(FileReason.describe(errno), offset: offset)

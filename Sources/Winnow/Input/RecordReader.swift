@@ -17,8 +17,9 @@ struct RecordReader {
     private var wetRecords = 0
     private var textDone = false
 
-    init(path: String, options: Options) throws {
-        stream = try ByteStream(path: path)
+    /// `readLimit` caps each read of the file (tests: chunk-split invariance).
+    init(path: String, options: Options, readLimit: Int = ByteStream.rawCapacity) throws {
+        stream = try ByteStream(path: path, readLimit: readLimit)
         let head = try stream.peek(16)
         format = Self.detect(head, path: path)
         lines = LineReader(stream: stream, maxBytes: options.maxRecordBytes)
