@@ -49,7 +49,7 @@ let package = Package(
         // Test support: fixture lookup, the shared-data locator, the coverage checker.
         .target(name: "WinnowTesting", dependencies: ["Winnow"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowTests", dependencies: ["Winnow", "WinnowTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "WinnowCLITests", dependencies: ["WinnowTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowCLITests", dependencies: ["Winnow", "WinnowTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "WinnowServerTests",
             dependencies: [

@@ -197,7 +197,8 @@ public final class CorpusRun {
     /// Size, modification time and a hash of the first and last 64 KiB: cheap, and changes
     /// when a file is replaced, appended to or rewritten.
     static func fingerprint(_ path: String) -> String {
-        guard path != "-", let status = FileSystem.status(path) else { return "stdin" }
+        guard path != "-" else { return "stdin" }
+        guard let status = FileSystem.status(path) else { return "missing" }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return "\(status.size):\(status.mtime):unreadable" }
         defer { close(fd) }
