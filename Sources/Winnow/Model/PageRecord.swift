@@ -22,6 +22,9 @@ public struct PageRecord: Sendable {
     public var bytes: Int
     /// Ill-formed UTF-8 sequences replaced by U+FFFD.
     public var invalidUTF8: Int
+    /// The page's encoding: `utf-8`, or `gb18030` / `big5` for a page decoded from a legacy
+    /// Chinese encoding (then ``source`` and every offset are of the UTF-8 text).
+    public var charset: String
     /// Where each part of the page went.
     public var spans: [PageSpan]
     /// The page text the offsets of ``removed`` and ``spans`` refer to.

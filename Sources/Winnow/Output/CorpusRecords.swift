@@ -74,6 +74,7 @@ enum CorpusRecords {
         page.writeLinksAndRemoved(to: &w)
         w.key("bytes"); w.value(page.bytes)
         w.key("invalid_utf8"); w.value(page.invalidUTF8)
+        w.key("charset"); w.value(page.charset)
         w.endObject()
         w.newline()
     }

@@ -10,11 +10,12 @@
 ///  "no_article",
 ///  "links": [{"title", "views"}],
 ///  "removed": [{"kind", "text", "start", "end"}],
-///  "bytes", "invalid_utf8"}
+///  "bytes", "invalid_utf8", "charset"}
 /// ```
 ///
 /// `text` is the paragraphs joined by `\n`. `start`/`end` are byte offsets into the page
-/// after ill-formed UTF-8 was replaced by U+FFFD (`invalid_utf8` counts the replacements).
+/// after ill-formed UTF-8 was replaced by U+FFFD (`invalid_utf8` counts the replacements),
+/// or of its UTF-8 decoding when `charset` names a legacy encoding (`gb18030`, `big5`).
 /// Strings are UTF-8, escaped only where JSON requires it.
 extension PageRecord {
     public func write(to w: inout JSONWriter) {
@@ -33,6 +34,7 @@ extension PageRecord {
         writeLinksAndRemoved(to: &w)
         w.key("bytes"); w.value(bytes)
         w.key("invalid_utf8"); w.value(invalidUTF8)
+        w.key("charset"); w.value(charset)
         w.endObject()
     }
 

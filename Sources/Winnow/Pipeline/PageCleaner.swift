@@ -33,7 +33,10 @@ public struct PageCleaner: Sendable {
             return .rejected(
                 .tooLarge, detail: "page has \(bytes.count) bytes, over the limit of \(options.maxPageBytes)")
         }
-        let (valid, replaced) = UTF8Repair.repairing(bytes)
+        var (valid, replaced) = UTF8Repair.repairing(bytes)
+        // A GBK or Big5 page is decoded, not replaced away (row U11).
+        let legacy = LegacyCharset.decode(bytes, replaced: replaced)
+        if let legacy { (valid, replaced) = (legacy.text, 0) }
         if let reason = Self.binaryReason(valid, replaced: replaced, total: bytes.count) {
             return .rejected(.binary, detail: reason)
         }
@@ -62,6 +65,7 @@ public struct PageCleaner: Sendable {
             }
         }
         record.invalidUTF8 = replaced
+        record.charset = legacy?.charset.label ?? "utf-8"
         return .page(record)
     }
 
@@ -130,6 +134,7 @@ public struct PageCleaner: Sendable {
             updated: layout.updated, views: layout.views, articles: articles,
             noArticle: articles.isEmpty ? layout.noArticle ?? "no body text" : nil,
             links: layout.links.map { Link(title: a.text.string($0.title), views: $0.views) },
-            removed: a.removed, bytes: a.text.source.count, invalidUTF8: 0, spans: a.spans, source: a.text.source)
+            removed: a.removed, bytes: a.text.source.count, invalidUTF8: 0, charset: "utf-8", spans: a.spans,
+            source: a.text.source)
     }
 }
