@@ -22,7 +22,7 @@ enum InspectorPage {
         .source { white-space: pre-wrap; word-break: break-all; border: 1px solid #ccc; padding: .6rem;
                   background: #fafafa; }
         mark { border-radius: 3px; padding: 0 1px; }
-        .k-injected-noise { background: #e53935; color: #fff; }
+        .k-injected-noise, .k-byte-order-mark { background: #e53935; color: #fff; }
         .k-page-header, .k-navigation, .k-pager, .k-copyright, .k-markup { background: #ddd; color: #555; }
         .k-duplicate-byline { background: #e1bee7; }
         .k-fold-marker, .k-source-footer { background: #ffcdd2; }
@@ -51,7 +51,8 @@ enum InspectorPage {
         <script>
         const kinds = ["injected-noise","page-header","duplicate-byline","fold-marker","source-footer","keyword-stuffing",
           "link-list","navigation","login","share","related-links","pager","copyright","ad","caption","comment","markup",
-          "outside-article"];
+          "outside-article","byte-order-mark"];
+        const inline = (kind) => kind === "injected-noise" || kind === "byte-order-mark";
         const $ = (id) => document.getElementById(id);
         const esc = (s) => String(s ?? "").replace(/[&<>"]/g, (c) => ({"&":"&amp;","<":"&lt;",">":"&gt;","\"":"&quot;"}[c]));
         $("file").addEventListener("change", async (e) => { const f = e.target.files[0]; if (f) $("text").value = await f.text(); });
@@ -71,7 +72,7 @@ enum InspectorPage {
         function markedSource(text, removed) {
           const bytes = new TextEncoder().encode(text);
           const kindOf = new Int16Array(bytes.length).fill(-1);
-          const order = [...removed].sort((a, b) => (a.kind === "injected-noise") - (b.kind === "injected-noise"));
+          const order = [...removed].sort((a, b) => inline(a.kind) - inline(b.kind));
           for (const span of order) kindOf.fill(kinds.indexOf(span.kind), span.start, Math.min(span.end, bytes.length));
           const decoder = new TextDecoder();
           let html = "", start = 0;

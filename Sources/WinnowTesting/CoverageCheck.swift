@@ -16,7 +16,7 @@ public enum CoverageCheck {
         var isNoise = [Bool](repeating: false, count: source.count)
         for span in record.spans {
             for i in span.range { covered[i] = true }
-            if span.role == .removed(.injectedNoise) { for i in span.range { isNoise[i] = true } }
+            if case .removed(let kind) = span.role, kind.isCharacterLevel { for i in span.range { isNoise[i] = true } }
         }
         var i = 0
         while i < source.count {
@@ -41,7 +41,7 @@ public enum CoverageCheck {
                 )
             }
         }
-        for span in record.removed where span.kind != .injectedNoise {
+        for span in record.removed where !span.kind.isCharacterLevel {
             if readBack(span.start..<span.end) != TruthComparison.withoutWhitespace(span.text) {
                 out.append("removed \(span.kind.rawValue) at \(span.start): text does not match the page")
             }

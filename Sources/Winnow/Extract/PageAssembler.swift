@@ -198,7 +198,7 @@ struct PageAssembler {
         let source = text.sourceRange(ofClean: clean, line: line)
         spans.append(PageSpan(range: source, role: .removed(kind)))
         // Consecutive lines removed for the same reason read best as one block.
-        if let last = removed.last, last.kind == kind, kind != .injectedNoise,
+        if let last = removed.last, last.kind == kind, !kind.isCharacterLevel,
             isAdjacentLine(last.end, source.lowerBound)
         {
             removed[removed.count - 1].text += "\n" + text.string(clean)

@@ -4,6 +4,8 @@
 public enum RemovalKind: String, Sendable, CaseIterable {
     /// Characters injected at regular intervals to disguise a copy (emoji, zero-width, symbols).
     case injectedNoise = "injected-noise"
+    /// A U+FEFF inside the text, left where files were joined with their byte order marks.
+    case byteOrderMark = "byte-order-mark"
     /// The site, section, update-time and view-count lines above an article.
     case pageHeader = "page-header"
     /// A byline repeated right after itself.
@@ -42,6 +44,10 @@ public enum RemovalKind: String, Sendable, CaseIterable {
     /// Prose away from the article's main text: a teaser or a sidebar that is too small, or
     /// too far from the article, to be part of it.
     case outsideArticle = "outside-article"
+
+    /// Characters taken out of the text around them (the text stays), not a block of lines:
+    /// such spans sit inside paragraphs and other spans.
+    public var isCharacterLevel: Bool { self == .injectedNoise || self == .byteOrderMark }
 }
 
 /// A span removed from a page, with its reason.

@@ -32,13 +32,15 @@ enum NoiseAccounting {
 
     /// Adds a removed span and a page span for each injected site, keeping both lists in page
     /// order.
-    static func addRemovedSites(_ injected: [NoiseSite], source: [UInt8], to record: inout PageRecord) {
+    static func addRemovedSites(
+        _ injected: [NoiseSite], kind: RemovalKind = .injectedNoise, source: [UInt8], to record: inout PageRecord
+    ) {
         guard !injected.isEmpty else { return }
         for site in injected {
             let text = String(decoding: source[site.range], as: UTF8.self)
             record.removed.append(
-                RemovedSpan(kind: .injectedNoise, text: text, start: site.range.lowerBound, end: site.range.upperBound))
-            record.spans.append(PageSpan(range: site.range, role: .removed(.injectedNoise)))
+                RemovedSpan(kind: kind, text: text, start: site.range.lowerBound, end: site.range.upperBound))
+            record.spans.append(PageSpan(range: site.range, role: .removed(kind)))
         }
         record.removed.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         record.spans.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }

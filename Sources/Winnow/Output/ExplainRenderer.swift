@@ -102,8 +102,7 @@ public struct ExplainRenderer: Sendable {
             case .none: 0
             case .paragraph: 1
             case .metadata: 2
-            case .removed(.injectedNoise): 4
-            case .removed: 3
+            case .removed(let kind): kind.isCharacterLevel ? 4 : 3
             }
         }
     }
@@ -112,7 +111,7 @@ public struct ExplainRenderer: Sendable {
         guard colors else { return text }
         let code: String
         switch kind {
-        case .injectedNoise: code = "41;97"
+        case .injectedNoise, .byteOrderMark: code = "41;97"
         case .pageHeader: code = "33"
         case .duplicateByline: code = "35"
         case .foldMarker, .sourceFooter: code = "31"

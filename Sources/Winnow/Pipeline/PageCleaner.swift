@@ -75,7 +75,10 @@ public struct PageCleaner: Sendable {
     ) -> PageRecord {
         var text = PageText(source: valid)
         let injected = injectedSites(sites, verdicts: verdicts)
-        NoiseRemover.buildCleanView(&text, lines: lines, removed: injected)
+        let marks = strayByteOrderMarks(sites, injected: injected, source: valid)
+        let removed =
+            marks.isEmpty ? injected : (injected + marks).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        NoiseRemover.buildCleanView(&text, lines: lines, removed: removed)
         var record = text.clean.withUnsafeBufferPointer { p in
             let cleanLines = text.lines.map(\.clean)
             var layout = LineClassifier.classify(p, lines: cleanLines)
@@ -88,7 +91,21 @@ public struct PageCleaner: Sendable {
             return Self.record(assembler, layout: layout, id: id, noise: reports)
         }
         NoiseAccounting.addRemovedSites(injected, source: valid, to: &record)
+        NoiseAccounting.addRemovedSites(marks, kind: .byteOrderMark, source: valid, to: &record)
         return record
+    }
+
+    /// Runs of U+FEFF that are not injected noise: byte order marks left inside the text
+    /// (reliability row U8), removed wherever they are, and counted as such.
+    static func strayByteOrderMarks(_ sites: [NoiseSite], injected: [NoiseSite], source: [UInt8]) -> [NoiseSite] {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return sites.filter { site in
+            site.firstScalar == 0xFEFF && site.range.count == 3 * site.units
+                && stride(from: site.range.lowerBound, to: site.range.upperBound, by: 3).allSatisfy {
+                    source[$0..<($0 + 3)].elementsEqual(mark)
+                }
+                && !injected.contains { $0.range == site.range }
+        }
     }
 
     /// Sites of injected families, except line-edge sites on lines without injected interior
