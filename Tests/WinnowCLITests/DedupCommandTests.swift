@@ -200,3 +200,35 @@ import WinnowTesting
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("dedup/manifest.json").path))
     }
 }
+
+/// Row J7: duplicate ids are not an error. Identical copies under one id keep the copy
+/// first in (input path, offset) order, whatever order the paths are given in; a different
+/// article under the same id is kept.
+@Suite struct DuplicateIdTests {
+    @Test func firstCopyInPathAndOffsetOrderSurvives() throws {
+        let dir = try RunCommandTests.temporaryDirectory()
+        let library = "城市图书馆夜间开放一周年。一年过去，夜间到馆人数翻了一倍，许多年轻人下班后来这里看书学习。馆长说，明年还将增加座位和自习室。"
+        let buses = "新区的公交线路今天起调整，共有十二条线路受到影响。市交通局提醒市民出行前查询最新线路信息，合理安排时间。"
+        try Data(#"{"id":"same","text":"\#(library)"}"#.utf8).write(to: dir.appendingPathComponent("b.jsonl"))
+        try Data(
+            (#"{"id":"same","text":"\#(buses)"}"# + "\n" + #"{"id":"same","text":"\#(library)"}"#).utf8
+        ).write(to: dir.appendingPathComponent("a.jsonl"))
+        let out = dir.appendingPathComponent("out")
+        let run = try BinaryRunner.run([
+            "run", dir.appendingPathComponent("b.jsonl").path, dir.appendingPathComponent("a.jsonl").path, "-o",
+            out.path, "-q",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let dedup = try BinaryRunner.run(["dedup", out.path])
+        #expect(dedup.status == 0, "\(dedup.stderr)")
+        let kept = try RunCommandTests.lines(out.appendingPathComponent("dedup"), "articles").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(kept.count == 2)
+        let survivor = try #require(kept.first { ($0["text"] as? String)?.hasPrefix("城市") == true })
+        #expect((survivor["source"] as? String)?.hasSuffix("a.jsonl") == true)
+        #expect(survivor["line"] as? Int == 2)
+        #expect(kept.contains { ($0["text"] as? String)?.hasPrefix("新区") == true })
+        #expect(try RunCommandTests.lines(out.appendingPathComponent("dedup"), "dups").count == 1)
+    }
+}
