@@ -201,8 +201,9 @@ import WinnowTesting
     }
 }
 
-/// Row J7: duplicate ids are not an error. Identical copies under one id keep the copy
-/// first in (input path, offset) order, whatever order the paths are given in; a different
+/// Row J7: duplicate ids are not an error.
+///
+/// Identical copies under one id keep the copy first in (input path, offset) order, whatever order the paths are given in; a different
 /// article under the same id is kept.
 @Suite struct DuplicateIdTests {
     @Test func firstCopyInPathAndOffsetOrderSurvives() throws {
