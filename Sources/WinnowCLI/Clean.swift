@@ -7,7 +7,8 @@ struct Clean: ParsableCommand {
         abstract: "Clean one page and print its page record as JSON.",
         discussion: """
             Reads a page as plain UTF-8 text (as in a Common Crawl WET record). Invalid UTF-8 is \
-            replaced with U+FFFD and counted. Exits 1 when the page is unreadable, empty or not text.
+            replaced with U+FFFD and counted; a GBK/GB18030 or Big5 page is decoded. Exits 1 when \
+            the page is unreadable, empty or not text.
             """)
 
     @Argument(help: "The page to clean, or '-' for standard input.")
@@ -21,6 +22,11 @@ struct Clean: ParsableCommand {
 
     @Option(help: "The page id (default: a stable hash of the page's bytes).")
     var id: String?
+
+    @Option(
+        name: .customLong("max-bad-utf8"),
+        help: "Reject the page if a larger share of its bytes is ill-formed UTF-8 (default: 0.1).")
+    var maxBadUTF8 = 0.1
 
     @Flag(help: "Colour the --explain output (default: when standard output is a terminal).")
     var color = false
@@ -36,7 +42,7 @@ struct Clean: ParsableCommand {
             FileIO.printError(error.description)
             throw ExitCode.failure
         }
-        switch PageCleaner().clean(bytes, id: id) {
+        switch PageCleaner(options: .init(maxInvalidUTF8: maxBadUTF8)).clean(bytes, id: id) {
         case .page(let record):
             if explain {
                 let useColor = color || (!noColor && FileIO.stdoutIsTerminal)

@@ -16,9 +16,17 @@ struct RecordOptions: ParsableArguments {
     @Option(help: "Reject records longer than this many bytes, streamed past, never loaded (default: 67108864).")
     var maxRecordBytes: Int?
 
+    @Option(
+        name: .customLong("max-bad-utf8"),
+        help: "Reject pages with a larger share of bytes in ill-formed UTF-8, as binary (default: 0.1).")
+    var maxBadUTF8: Double?
+
     func validate() throws {
         if let maxRecordBytes, maxRecordBytes < 1024 {
             throw ValidationError("--max-record-bytes must be at least 1024")
+        }
+        if let maxBadUTF8, !(0...1).contains(maxBadUTF8) {
+            throw ValidationError("--max-bad-utf8 is a fraction from 0 to 1")
         }
     }
 
@@ -39,5 +47,6 @@ struct RecordOptions: ParsableArguments {
         if let textField { configuration.textField = textField }
         if let idField { configuration.idField = idField }
         if let maxRecordBytes { configuration.maxRecordBytes = maxRecordBytes }
+        if let maxBadUTF8 { configuration.maxBadUTF8 = maxBadUTF8 }
     }
 }

@@ -137,6 +137,27 @@ import WinnowTesting
         #expect(o.error?.contains("cut short") == true)
     }
 
+    /// U1: a few bad bytes are replaced and counted; over `--max-bad-utf8` (or the
+    /// configuration file's `max_bad_utf8`) the page is rejected as binary.
+    @Test func badUTF8ShareDecidesBetweenReplacingAndRejecting() throws {
+        // 3 of about 95 bytes (3%) are lone continuation bytes.
+        let page = Array(Self.page.utf8) + [0x80, 0x80, 0x80] + Array("\n".utf8)
+        let lenient = try Self.run(page, name: "page.txt")
+        #expect(lenient.pagesOut == 1)
+        let strict = try Self.run(page, name: "page.txt", extra: ["--max-bad-utf8", "0.02"])
+        #expect(strict.reasons == ["binary": 1])
+        let dir = try RunCommandTests.temporaryDirectory()
+        let config = dir.appendingPathComponent("winnow.toml")
+        try Data("[input]\nmax_bad_utf8 = 0.02\n".utf8).write(to: config)
+        let configured = try Self.run(page, name: "page.txt", extra: ["--config", config.path])
+        #expect(configured.reasons == ["binary": 1])
+        let invalid = try BinaryRunner.run([
+            "run", config.path, "-o", dir.appendingPathComponent("x").path, "--max-bad-utf8", "2",
+        ])
+        #expect(invalid.status != 0)
+        #expect(invalid.stderr.contains("--max-bad-utf8 is a fraction from 0 to 1"))
+    }
+
     @Test func binaryTextPageIsRejected() throws {
         let o = try Self.run([0x00, 0x01, 0x02, 0x68, 0x69] + Array(repeating: 0, count: 100), name: "page.txt")
         #expect(o.recordsIn == 1)

@@ -24,7 +24,7 @@ struct BatchProcessor: Sendable {
         }
     }
 
-    let cleaner = PageCleaner()
+    let cleaner: PageCleaner
     /// The input's path as written in records (`source`).
     let source: String
     let parser: JSONRecordParser
@@ -48,7 +48,7 @@ struct BatchProcessor: Sendable {
             failure = "\(error)"
         }
         let processor = BatchProcessor(
-            source: source,
+            cleaner: PageCleaner(options: .init(maxInvalidUTF8: configuration.maxBadUTF8)), source: source,
             parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
             filters: configuration.filters, fullRepetition: configuration.fullRepetition)
         return (reader, processor, failure)

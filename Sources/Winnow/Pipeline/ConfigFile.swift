@@ -15,6 +15,9 @@ public struct ConfigFile: Sendable {
         id_field = "id"
         # Records longer than this (bytes) are rejected as too_long, streamed past, not loaded.
         max_record_bytes = 67108864
+        # Pages with a larger share of bytes in ill-formed UTF-8 (after GBK/GB18030 and Big5
+        # were tried) are rejected as binary.
+        max_bad_utf8 = 0.1
 
         [run]
         # Worker threads; 0 means one per core. The output does not depend on it.
@@ -80,6 +83,7 @@ public struct ConfigFile: Sendable {
     public var textField: String?
     public var idField: String?
     public var maxRecordBytes: Int?
+    public var maxBadUTF8: Double?
     public var jobs: Int?
     public var batchRecords: Int?
     /// The `[filters]` section over the defaults (only keys present change them).
@@ -113,6 +117,7 @@ public struct ConfigFile: Sendable {
             case ("input", "text_field"): textField = try Self.string(value, problem)
             case ("input", "id_field"): idField = try Self.string(value, problem)
             case ("input", "max_record_bytes"): maxRecordBytes = try Self.integer(value, atLeast: 1024, problem)
+            case ("input", "max_bad_utf8"): maxBadUTF8 = try Self.fraction(value, problem)
             case ("run", "jobs"): jobs = try Self.integer(value, atLeast: 0, problem)
             case ("run", "batch_records"): batchRecords = try Self.integer(value, atLeast: 1, problem)
             case ("signals", "full_repetition"): fullRepetition = try Self.boolean(value, problem)
@@ -153,6 +158,7 @@ public struct ConfigFile: Sendable {
         if let textField { config.textField = textField }
         if let idField { config.idField = idField }
         if let maxRecordBytes { config.maxRecordBytes = maxRecordBytes }
+        if let maxBadUTF8 { config.maxBadUTF8 = maxBadUTF8 }
         if let jobs, jobs > 0 { config.jobs = jobs }
         if let batchRecords { config.batchRecords = batchRecords }
         config.filters = filters

@@ -17,8 +17,15 @@ public struct PageCleaner: Sendable {
         /// Pages larger than this are rejected as ``DropReason/tooLarge`` without being read
         /// into the pipeline.
         public var maxPageBytes: Int = 64 << 20
+        /// Pages with a larger share of bytes in ill-formed UTF-8 sequences (after a legacy
+        /// Chinese encoding was tried) are rejected as ``DropReason/binary``: a few bad bytes
+        /// are damage, many are a file in another encoding or not text.
+        public var maxInvalidUTF8: Double = 0.1
 
-        public init() {}
+        public init(maxPageBytes: Int = 64 << 20, maxInvalidUTF8: Double = 0.1) {
+            self.maxPageBytes = maxPageBytes
+            self.maxInvalidUTF8 = maxInvalidUTF8
+        }
     }
 
     public var options: Options
@@ -37,7 +44,7 @@ public struct PageCleaner: Sendable {
         // A GBK or Big5 page is decoded, not replaced away (row U11).
         let legacy = LegacyCharset.decode(bytes, replaced: replaced)
         if let legacy { (valid, replaced) = (legacy.text, 0) }
-        if let reason = Self.binaryReason(valid, replaced: replaced, total: bytes.count) {
+        if let reason = binaryReason(valid, replaced: replaced, total: bytes.count) {
             return .rejected(.binary, detail: reason)
         }
         let pageID = id ?? StableHash.hex(StableHash.hash64(valid))
@@ -121,11 +128,12 @@ public struct PageCleaner: Sendable {
         return sites.filter { families.contains($0.family) && noisyLines.contains($0.line) }
     }
 
-    private static func binaryReason(_ bytes: [UInt8], replaced: Int, total: Int) -> String? {
+    private func binaryReason(_ bytes: [UInt8], replaced: Int, total: Int) -> String? {
         let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
         if hasNUL { return "page contains NUL bytes; it is not text" }
-        if total > 0, replaced * 10 > total {
-            return "\(replaced) of \(total) bytes are not UTF-8; convert the page to UTF-8 first"
+        if total > 0, Double(replaced) > options.maxInvalidUTF8 * Double(total) {
+            return
+                "\(replaced) of \(total) bytes are not UTF-8 (over --max-bad-utf8 \(options.maxInvalidUTF8)); convert the page to UTF-8 first"
         }
         return nil
     }

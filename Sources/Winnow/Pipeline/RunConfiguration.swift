@@ -12,6 +12,8 @@ public struct RunConfiguration: Sendable {
     public var idField = "id"
     /// Records longer than this are rejected as `too_long`, streamed past, never loaded.
     public var maxRecordBytes = 64 << 20
+    /// Pages with a larger share of ill-formed UTF-8 are rejected as `binary`.
+    public var maxBadUTF8 = 0.1
     /// Records per batch: the unit of parallel work and of gzip members in the shards.
     public var batchRecords = 256
     /// Resume even if the inputs or the configuration changed (starts those inputs over).
@@ -29,7 +31,8 @@ public struct RunConfiguration: Sendable {
 
     /// The settings that change output bytes, in a fixed order (jobs and force do not).
     var canonicalText: String {
-        "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nbatch_records=\(batchRecords)\n"
+        "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nmax_bad_utf8=\(maxBadUTF8)\n"
+            + "batch_records=\(batchRecords)\n"
             + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n" + filters.canonicalText
             + "full_repetition=\(fullRepetition)\n"
     }
