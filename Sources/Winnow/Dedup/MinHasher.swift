@@ -33,13 +33,12 @@ enum MinHasher {
                     let b = UInt64(s[i + 3]) | UInt64(s[i + 4]) << 21
                     // One finalizer per gram: the two words are combined by an odd multiply first.
                     let h = StableHash.mix(a ^ ((b ^ seed) &* 0x9E37_79B9_7F4A_7C15))
+                    // Branch-free minimum: which gram lowers a bin is random, so a branch
+                    // here mispredicts about once per bin update.
                     let bin = Int(h >> 57)
-                    let value = UInt32(truncatingIfNeeded: h)
-                    if value < sig[bin] {
-                        if sig[bin] == .max { filled += 1 }
-                        sig[bin] = value
-                    }
+                    sig[bin] = min(sig[bin], UInt32(truncatingIfNeeded: h))
                 }
+                for k in 0..<bins where sig[k] != .max { filled += 1 }
             }
         }
         guard filled < bins, filled > 0 else { return }
