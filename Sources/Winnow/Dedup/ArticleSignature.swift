@@ -99,12 +99,39 @@ struct ArticleSignature: Equatable {
     /// that agree (``NumberSketch``).
     func isCopy(of other: ArticleSignature, threshold: Double, containment: Double) -> Bool {
         guard numbers.isCompatible(with: other.numbers) else { return false }
-        let j = similarity(to: other)
+        return Self.isSimilar(
+            j: similarity(to: other), lengths: (length, other.length), threshold: threshold, containment: containment)
+    }
+
+    /// The similarity half of ``isCopy(of:threshold:containment:)``: whole or contained.
+    static func isSimilar(j: Double, lengths: (UInt32, UInt32), threshold: Double, containment: Double) -> Bool {
         if j >= threshold { return true }
-        let la = Double(max(1, Int(length) - MinHasher.gram + 1))
-        let lb = Double(max(1, Int(other.length) - MinHasher.gram + 1))
+        let la = Double(max(1, Int(lengths.0) - MinHasher.gram + 1))
+        let lb = Double(max(1, Int(lengths.1) - MinHasher.gram + 1))
         let shared = j * (la + lb) / (1 + j)
         return shared / min(la, lb) >= containment
+    }
+
+    /// ``isSimilar(j:lengths:threshold:containment:)`` on two encoded records, without
+    /// decoding them: most candidate pairs of a band fail here, and decoding allocates.
+    static func recordsAreSimilar(
+        _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, threshold: Double, containment: Double
+    ) -> Bool {
+        var equal = 0
+        for k in 0..<MinHasher.bins {
+            let offset = minhashOffset + 4 * k
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+                == b.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+            {
+                equal += 1
+            }
+        }
+        let lengths = (
+            UInt32(littleEndian: a.loadUnaligned(as: UInt32.self)),
+            UInt32(littleEndian: b.loadUnaligned(as: UInt32.self))
+        )
+        return isSimilar(
+            j: Double(equal) / Double(MinHasher.bins), lengths: lengths, threshold: threshold, containment: containment)
     }
 
     func similarity(to other: ArticleSignature) -> Double {

@@ -45,39 +45,37 @@ extension Deduplicator {
             let b = Int(order[k])
             if exact[2 * a] == exact[2 * b], exact[2 * a + 1] == exact[2 * b + 1] { sets.union(a, b) }
         }
-        // Band edges: each bucket's members joined to its centre when they are copies.
+        order = []
+        // Band edges: each bucket's members joined to its centre when they are copies. One
+        // scan of the signature files gives the keys of as many bands as fit in
+        // ``bucketMemory`` (reading the files once per band cost a fifth of the pass). Bucket
+        // entries are sorted as values, not as indices into key arrays (no cache miss per
+        // comparison). Bands are verified in order, so the components do not depend on how
+        // many bands a scan holds.
         let rows = configuration.rows
-        var bandKeys = [UInt64](repeating: 0, count: n)
-        for band in 0..<configuration.bands {
+        let bands = configuration.bands
+        let perScan = max(1, min(bands, Self.bucketMemory / max(1, n * MemoryLayout<BucketEntry>.stride)))
+        // Pairs found not to be copies: 8 MB, whatever the corpus size (0 is no pair: a
+        // centre is never its own member).
+        var failed = [UInt64](repeating: 0, count: 1 << 20)
+        var groups = [[BucketEntry]](
+            repeating: [BucketEntry](repeating: BucketEntry(band: 0, id: 0, doc: 0), count: n), count: perScan)
+        for first in stride(from: 0, to: bands, by: perScan) {
+            let count = min(perScan, bands - first)
             try files.forEachRecord { doc, record in
-                bandKeys[doc] = ArticleSignature.bandKey(band: band, rows: rows) {
-                    record.loadUnaligned(fromByteOffset: ArticleSignature.minhashOffset + 4 * $0, as: UInt32.self)
+                for g in 0..<count {
+                    let key = ArticleSignature.bandKey(band: first + g, rows: rows) {
+                        record.loadUnaligned(fromByteOffset: ArticleSignature.minhashOffset + 4 * $0, as: UInt32.self)
+                    }
+                    groups[g][doc] = BucketEntry(band: key, id: idKeys[doc], doc: UInt32(doc))
                 }
             }
-            order.sort { (bandKeys[Int($0)], idKeys[Int($0)], $0) < (bandKeys[Int($1)], idKeys[Int($1)], $1) }
-            var centre = 0
-            var centreSignature: ArticleSignature?
-            for k in 0..<n {
-                let doc = Int(order[k])
-                if k == 0 || bandKeys[doc] != bandKeys[Int(order[centre])] {
-                    centre = k
-                    centreSignature = nil
-                    continue
-                }
-                let c = Int(order[centre])
-                if sets.find(c) == sets.find(doc) { continue }
-                if centreSignature == nil { centreSignature = files.record(c) }
-                if let centreSignature,
-                    files.record(doc).isCopy(
-                        of: centreSignature, threshold: configuration.threshold,
-                        containment: configuration.containment)
-                {
-                    sets.union(c, doc)
-                }
+            for g in 0..<count {
+                groups[g].sort { ($0.band, $0.id, $0.doc) < ($1.band, $1.id, $1.doc) }
+                joinCopies(in: groups[g], files: files, sets: &sets, failed: &failed)
             }
         }
-        bandKeys = []
-        order = []
+        groups = []
         // Survivors: longest, most metadata, smallest id key (then first, for equal ids).
         var best = [Int32](repeating: -1, count: n)
         for doc in 0..<n {
@@ -114,4 +112,71 @@ extension Deduplicator {
         summary.bytesPerArticle = 4 + 1 + 16 + 8 + 4 + 8 + 8 + 4 + 4 + 4 + 4
         return (survivor, similarity)
     }
+
+    /// Memory for one scan's bucket entries: bands per scan = this / (24 bytes × articles).
+    static let bucketMemory = 512 << 20
+
+    /// Joins each member of each bucket of one band (entries sorted by band key, then id
+    /// key) to the bucket's centre, its first entry, when the two are copies.
+    ///
+    /// `failed` remembers pairs found not to be copies (a direct-mapped table of pair
+    /// keys): two articles that share several bands would be compared again in each. A
+    /// remembered failure gives the same answer as comparing again, so the clusters do not
+    /// depend on the table.
+    func joinCopies(
+        in entries: [BucketEntry], files: SignatureFiles, sets: inout UnionFind, failed: inout [UInt64]
+    ) {
+        let size = ArticleSignature.size
+        var centreRaw = [UInt8](repeating: 0, count: size)
+        var memberRaw = [UInt8](repeating: 0, count: size)
+        var centre = 0
+        var centreLoaded = false
+        var centreSignature: ArticleSignature?
+        let mask = failed.count - 1
+        for k in entries.indices {
+            let doc = Int(entries[k].doc)
+            if k == 0 || entries[k].band != entries[centre].band {
+                centre = k
+                centreLoaded = false
+                centreSignature = nil
+                continue
+            }
+            let c = Int(entries[centre].doc)
+            if sets.find(c) == sets.find(doc) { continue }
+            let pair = UInt64(c) << 32 | UInt64(doc)
+            let slot = Int(truncatingIfNeeded: StableHash.mix(pair)) & mask
+            if failed[slot] == pair { continue }
+            if !centreLoaded {
+                files.read(c, into: &centreRaw)
+                centreLoaded = true
+            }
+            files.read(doc, into: &memberRaw)
+            let similar = centreRaw.withUnsafeBytes { a in
+                memberRaw.withUnsafeBytes { b in
+                    ArticleSignature.recordsAreSimilar(
+                        a, b, threshold: configuration.threshold, containment: configuration.containment)
+                }
+            }
+            if similar {
+                let centreRecord = centreSignature ?? centreRaw.withUnsafeBytes { ArticleSignature(decoding: $0) }
+                centreSignature = centreRecord
+                let member = memberRaw.withUnsafeBytes { ArticleSignature(decoding: $0) }
+                if member.isCopy(
+                    of: centreRecord, threshold: configuration.threshold, containment: configuration.containment)
+                {
+                    sets.union(c, doc)
+                    continue
+                }
+            }
+            failed[slot] = pair
+        }
+    }
+}
+
+/// One article in one band's buckets: its band key, then the id key that picks the bucket's
+/// centre, then its index.
+struct BucketEntry {
+    var band: UInt64
+    var id: UInt64
+    var doc: UInt32
 }

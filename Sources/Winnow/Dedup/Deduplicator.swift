@@ -256,6 +256,9 @@ public final class Deduplicator: Sendable {
         return removed.reduce(0, +)
     }
 
+    /// Uncompressed bytes per gzip member of the filter pass's outputs.
+    static let memberBytes = 4 << 20
+
     private func filter(
         part: String, firstDoc: Int, survivor: [UInt32], similarity: [Float], survivorIds: [Int: String],
         templates: TemplateLines
@@ -264,9 +267,21 @@ public final class Deduplicator: Sendable {
         let kept = try ShardFile(path: dir + "/articles/" + name + ".jsonl.gz")
         let dups = try ShardFile(path: dir + "/dups/" + name + ".jsonl.gz")
         let templateFile = try ShardFile(path: dir + "/templates/" + name + ".jsonl.gz")
+        // Each output goes out as a gzip member whenever it holds a few megabytes, so a part
+        // of any size costs a few buffers (the members concatenate to one valid gzip stream).
         var keptBytes: [UInt8] = []
+        keptBytes.reserveCapacity(Self.memberBytes + (1 << 16))
         var dupWriter = JSONWriter(capacity: 1 << 16)
         var templateWriter = JSONWriter(capacity: 1 << 12)
+        /// Writes `bytes` as a member once they reach ``memberBytes``; `atEnd`, if any are
+        /// left or the file is still empty (an empty member: a zero-byte file is not gzip).
+        func isFlushed(_ bytes: [UInt8], to file: ShardFile, atEnd: Bool = false) throws -> Bool {
+            guard bytes.count >= Self.memberBytes || (atEnd && (!bytes.isEmpty || file.size == 0)) else {
+                return false
+            }
+            try file.write(GzipEncoder.member(bytes))
+            return true
+        }
         var removedCount = 0
         let parser = JSONRecordParser(fields: Self.fields)
         var doc = firstDoc
@@ -285,10 +300,13 @@ public final class Deduplicator: Sendable {
                     to: &dupWriter)
             }
             doc += 1
+            if try isFlushed(keptBytes, to: kept) { keptBytes.removeAll(keepingCapacity: true) }
+            if try isFlushed(dupWriter.bytes, to: dups) { dupWriter.reset() }
+            if try isFlushed(templateWriter.bytes, to: templateFile) { templateWriter.reset() }
         }
-        try kept.write(GzipEncoder.member(keptBytes))
-        try dups.write(GzipEncoder.member(dupWriter.bytes))
-        try templateFile.write(GzipEncoder.member(templateWriter.bytes))
+        _ = try isFlushed(keptBytes, to: kept, atEnd: true)
+        _ = try isFlushed(dupWriter.bytes, to: dups, atEnd: true)
+        _ = try isFlushed(templateWriter.bytes, to: templateFile, atEnd: true)
         try kept.commit()
         try dups.commit()
         try templateFile.commit()

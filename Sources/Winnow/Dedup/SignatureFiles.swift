@@ -54,13 +54,18 @@ final class SignatureFiles {
 
     /// The record of `doc`.
     func record(_ doc: Int) -> ArticleSignature {
+        var raw = [UInt8](repeating: 0, count: ArticleSignature.size)
+        read(doc, into: &raw)
+        return raw.withUnsafeBytes { ArticleSignature(decoding: $0) }
+    }
+
+    /// The encoded record of `doc` into `raw` (``ArticleSignature/size`` bytes).
+    func read(_ doc: Int, into raw: inout [UInt8]) {
         var k = 0
         while firstDoc[k + 1] <= doc { k += 1 }
         let size = ArticleSignature.size
-        var raw = [UInt8](repeating: 0, count: size)
         _ = raw.withUnsafeMutableBytes {
             pread(descriptors[k], $0.baseAddress, size, off_t((doc - firstDoc[k]) * size))
         }
-        return raw.withUnsafeBytes { ArticleSignature(decoding: $0) }
     }
 }

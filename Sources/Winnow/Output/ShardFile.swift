@@ -9,6 +9,8 @@ final class ShardFile {
     let path: String
     private let temporaryPath: String
     private var fd: Int32
+    /// Bytes written so far.
+    private(set) var size = 0
 
     init(path: String) throws {
         self.path = path
@@ -26,6 +28,7 @@ final class ShardFile {
 
     func write(_ bytes: [UInt8]) throws {
         try FileSystem.writeAll(fd, bytes, path: temporaryPath)
+        size += bytes.count
     }
 
     /// Makes the file durable and visible under its final name.
