@@ -107,9 +107,11 @@ extension Deduplicator {
         }
         summary.clusters = sizes.filter { $0 > 1 }.count
         summary.largestCluster = Int(sizes.max() ?? 0)
-        // length 4, metadata 1, exact 16, id key 8, sort order 4, band keys 8 (then freed),
-        // union-find 8, best 4, survivor 4, similarity 4, sizes 4.
-        summary.bytesPerArticle = 4 + 1 + 16 + 8 + 4 + 8 + 8 + 4 + 4 + 4 + 4
+        // length 4, metadata 1, exact 16, id key 8, sort order 4 (then freed), bucket entries
+        // 24 per band of a scan (then freed), union-find 8, best 4, survivor 4, similarity 4,
+        // sizes 4; plus the fixed 8 MB table of failed pairs.
+        summary.bytesPerArticle =
+            4 + 1 + 16 + 8 + 4 + MemoryLayout<BucketEntry>.stride * perScan + 8 + 4 + 4 + 4 + 4
         return (survivor, similarity)
     }
 
