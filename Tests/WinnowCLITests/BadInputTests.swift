@@ -178,13 +178,8 @@ import WinnowTesting
         #expect(totals["pages_out"] as? Int == 1)
     }
 
-    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let dir = try RunCommandTests.temporaryDirectory()
-        let file = dir.appendingPathComponent("x")
-        try Data(bytes).write(to: file)
-        _ = try ShellRunner.run("gzip -n '\(file.path)'")
-        return Array(try Data(contentsOf: dir.appendingPathComponent("x.gz")))
-    }
+    /// `bytes` as one gzip member.
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] { try FaultyCorpus.gzipMembers([bytes]) }
 }
 
 /// G3: bytes after the last gzip member are a warning; every record before them is kept.
