@@ -78,13 +78,35 @@ struct LineReader {
             end -= start
             start = 0
         }
-        if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+        if end == buffer.count { grow(to: min(2 * buffer.count, max(maxBytes + 1, buffer.count + 1))) }
         let n = try buffer.withUnsafeMutableBytes { (raw) throws -> Int in
             guard let base = raw.baseAddress else { return 0 }
             return try stream.read(into: base + end, count: raw.count - end)
         }
         if n == 0 { eof = true }
         end += n
+    }
+
+    /// Replaces the buffer by one of `count` bytes holding the unread bytes at the front.
+    ///
+    /// Growth stops at `maxBytes + 1` (enough to see that a line is too long), and the old
+    /// buffer is the only other allocation alive while copying: appending a temporary array
+    /// instead held three buffers at once, and doubling past the cap held a line twice the
+    /// size any record may have.
+    private mutating func grow(to count: Int) {
+        let live = end - start
+        let bigger = [UInt8](unsafeUninitializedCapacity: count) { p, initialized in
+            guard let to = p.baseAddress else { return }
+            buffer.withUnsafeBufferPointer { old in
+                if let from = old.baseAddress { to.initialize(from: from + start, count: live) }
+            }
+            (to + live).initialize(repeating: 0, count: count - live)
+            initialized = count
+        }
+        bufferOffset += start
+        start = 0
+        end = live
+        buffer = bigger
     }
 
     /// Streams past the rest of a line that is already too long.
@@ -142,7 +164,7 @@ struct LineReader {
                     "record cut short: \(count - (end - start)) of its bytes are missing", offset: bufferOffset + end)
             }
             // Room for the whole record once compacted; refill moves the unread bytes to the front.
-            if buffer.count < count + 1 { buffer += [UInt8](repeating: 0, count: count + 1 - buffer.count) }
+            if buffer.count < count + 1 { grow(to: count + 1) }
             try refill()
         }
         let bytes = buffer[start..<(start + count)]
@@ -163,7 +185,9 @@ struct LineReader {
                     if eof { return nil }
                 }
             }
-            if buffer.count - end < 1 << 16 { buffer += [UInt8](repeating: 0, count: max(1 << 16, buffer.count)) }
+            if buffer.count - end < 1 << 16 {
+                grow(to: min(2 * buffer.count, max(maxBytes + 1, buffer.count + 1 << 16)))
+            }
             try refill()
         }
         let bytes = buffer[start..<end]
