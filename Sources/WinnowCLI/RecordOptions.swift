@@ -21,6 +21,9 @@ struct RecordOptions: ParsableArguments {
         help: "Reject pages with a larger share of bytes in ill-formed UTF-8, as binary (default: 0.1).")
     var maxBadUTF8: Double?
 
+    @Flag(help: "Compute no quality signals or language, and filter nothing ([signals] enabled = false).")
+    var noSignals = false
+
     func validate() throws {
         if let maxRecordBytes, maxRecordBytes < 1024 {
             throw ValidationError("--max-record-bytes must be at least 1024")
@@ -48,5 +51,6 @@ struct RecordOptions: ParsableArguments {
         if let idField { configuration.idField = idField }
         if let maxRecordBytes { configuration.maxRecordBytes = maxRecordBytes }
         if let maxBadUTF8 { configuration.maxBadUTF8 = maxBadUTF8 }
+        if noSignals { configuration.signals = false }
     }
 }

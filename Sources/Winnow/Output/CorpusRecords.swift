@@ -21,7 +21,7 @@
 /// Strings are UTF-8, escaped only where JSON requires; keys always in this order.
 enum CorpusRecords {
     static func writeArticle(
-        _ article: Article, of page: PageRecord, record: InputRecord, source: String, signals: ArticleSignals,
+        _ article: Article, of page: PageRecord, record: InputRecord, source: String, signals: ArticleSignals? = nil,
         failure: QualityFilters.Failure? = nil, to w: inout JSONWriter
     ) {
         w.beginObject()
@@ -41,9 +41,11 @@ enum CorpusRecords {
         w.key("original_title"); w.value(article.originalTitle)
         w.key("published"); w.value(article.published)
         w.key("noise"); article.noise.write(to: &w)
-        w.key("lang"); w.value(signals.language)
-        w.key("lang_score"); w.value(signals.languageScore)
-        w.key("signals"); signals.write(to: &w)
+        if let signals {
+            w.key("lang"); w.value(signals.language)
+            w.key("lang_score"); w.value(signals.languageScore)
+            w.key("signals"); signals.write(to: &w)
+        }
         if let failure {
             w.key("filter")
             w.beginObject()

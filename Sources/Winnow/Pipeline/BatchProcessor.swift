@@ -30,6 +30,8 @@ struct BatchProcessor: Sendable {
     let parser: JSONRecordParser
     let filters: QualityFilters
     let fullRepetition: Bool
+    /// Whether to compute signals and filter (`[signals] enabled`).
+    let computesSignals: Bool
 
     /// Opens `path` for reading and the processor for its records; a file that cannot be
     /// opened gives no reader and its error (the input's outcome, not the run's).
@@ -50,7 +52,8 @@ struct BatchProcessor: Sendable {
         let processor = BatchProcessor(
             cleaner: PageCleaner(options: .init(maxInvalidUTF8: configuration.maxBadUTF8)), source: source,
             parser: reader?.parser ?? JSONRecordParser(fields: [Array(configuration.textField.utf8)]),
-            filters: configuration.filters, fullRepetition: configuration.fullRepetition)
+            filters: configuration.filters, fullRepetition: configuration.fullRepetition,
+            computesSignals: configuration.signals)
         return (reader, processor, failure)
     }
 
@@ -88,6 +91,11 @@ struct BatchProcessor: Sendable {
                     for span in page.removed { counts.reasons["removed_" + span.kind.rawValue, default: 0] += 1 }
                     let boilerplate = QualitySignals.boilerplate(of: page)
                     for article in page.articles {
+                        guard computesSignals else {
+                            CorpusRecords.writeArticle(
+                                article, of: page, record: record, source: source, to: &articles)
+                            continue
+                        }
                         let signals = quality.signals(of: article, boilerplate: boilerplate)
                         if let failure = filters.check(signals) {
                             counts.filtered += 1

@@ -26,6 +26,9 @@ public struct ConfigFile: Sendable {
         batch_records = 256
 
         [signals]
+        # Quality signals and the language of each article. Off, article records carry no
+        # signals, lang or lang_score, and the filters below drop nothing.
+        enabled = true
         # Also record the top 3- and 4-gram and duplicate 5-gram shares of each article (the
         # other Gopher repetition signals). Off, they are null: they double the cost of the
         # signals, and no default filter reads them.
@@ -89,6 +92,7 @@ public struct ConfigFile: Sendable {
     /// The `[filters]` section over the defaults (only keys present change them).
     public var filters = QualityFilters()
     public var fullRepetition: Bool?
+    public var signals: Bool?
 
     public init() {}
 
@@ -121,6 +125,7 @@ public struct ConfigFile: Sendable {
             case ("run", "jobs"): jobs = try Self.integer(value, atLeast: 0, problem)
             case ("run", "batch_records"): batchRecords = try Self.integer(value, atLeast: 1, problem)
             case ("signals", "full_repetition"): fullRepetition = try Self.boolean(value, problem)
+            case ("signals", "enabled"): signals = try Self.boolean(value, problem)
             case ("filters", "enabled"): filters.enabled = try Self.boolean(value, problem)
             case ("filters", "min_chars"): filters.minChars = try Self.integer(value, atLeast: 0, problem)
             case ("filters", "languages"):
@@ -163,6 +168,7 @@ public struct ConfigFile: Sendable {
         if let batchRecords { config.batchRecords = batchRecords }
         config.filters = filters
         if let fullRepetition { config.fullRepetition = fullRepetition }
+        if let signals { config.signals = signals }
     }
 
     private static func stripComment(_ line: String) -> String {

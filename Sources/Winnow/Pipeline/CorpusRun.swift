@@ -272,6 +272,7 @@ public final class CorpusRun {
         w.key("batch_records"); w.value(configuration.batchRecords)
         w.key("gzip_level"); w.value(Int(GzipEncoder.defaultLevel))
         w.key("full_repetition"); w.value(configuration.fullRepetition)
+        w.key("signals"); w.value(configuration.signals)
         w.key("filters"); configuration.filters.write(to: &w)
         w.endObject()
         w.key("inputs")

@@ -22,6 +22,10 @@ public struct RunConfiguration: Sendable {
     public var filters = QualityFilters()
     /// Record the costly repetition signals too (`[signals] full_repetition`).
     public var fullRepetition = false
+    /// Compute quality signals and `lang` for each article (`[signals] enabled`). Off, the
+    /// article records have neither and no article is filtered: extraction alone, and the
+    /// baseline against which the signals' cost is measured.
+    public var signals = true
 
     public init(inputs: [String], outputDirectory: String, jobs: Int) {
         self.inputs = inputs
@@ -34,7 +38,7 @@ public struct RunConfiguration: Sendable {
         "text_field=\(textField)\nid_field=\(idField)\nmax_record_bytes=\(maxRecordBytes)\nmax_bad_utf8=\(maxBadUTF8)\n"
             + "batch_records=\(batchRecords)\n"
             + "gzip=isal-\(GzipEncoder.defaultLevel)\nversion=\(WinnowInfo.version)\n" + filters.canonicalText
-            + "full_repetition=\(fullRepetition)\n"
+            + "full_repetition=\(fullRepetition)\n" + (signals ? "" : "signals=false\n")
     }
 
     var hash: String { StableHash.hex(StableHash.hash64(Array(canonicalText.utf8))) }
