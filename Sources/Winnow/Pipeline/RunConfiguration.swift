@@ -22,9 +22,10 @@ public struct RunConfiguration: Sendable {
     public var filters = QualityFilters()
     /// Record the costly repetition signals too (`[signals] full_repetition`).
     public var fullRepetition = false
-    /// Compute quality signals and `lang` for each article (`[signals] enabled`). Off, the
-    /// article records have neither and no article is filtered: extraction alone, and the
-    /// baseline against which the signals' cost is measured.
+    /// Compute quality signals and `lang` for each article (`[signals] enabled`).
+    ///
+    /// Off, the article records have neither and no article is filtered: extraction alone,
+    /// and the baseline against which the signals' cost is measured.
     public var signals = true
 
     public init(inputs: [String], outputDirectory: String, jobs: Int) {
