@@ -69,38 +69,38 @@ public struct JSONWriter: Sendable {
 
     /// Appends the decimal digits of `n` (no `String` on the hot path).
     private mutating func appendInteger(_ n: Int) {
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = n.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, enough for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var k = buffer.count
-            repeat {
-                k -= 1
-                buffer[k] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[k...])
-        }
+        appendDigits { DecimalDigits.write(n, to: $0) }
     }
 
     /// Writes a finite double with up to three decimals (`29.5`, `0.99`, `1`).
     mutating func value(_ d: Double?) {
         separate()
         guard let d, d.isFinite else { return appendNull() }
-        let scaled = (d * 1000).rounded()
-        var integer = Int(scaled / 1000)
-        var fraction = Int(abs(scaled).truncatingRemainder(dividingBy: 1000))
-        if scaled < 0, integer == 0 { bytes.append(UInt8(ascii: "-")) }
-        if fraction < 0 { fraction = -fraction; integer = -integer }
-        appendInteger(integer)
-        if fraction > 0 {
-            bytes.append(UInt8(ascii: "."))
-            var divisor = 100
-            while fraction > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-                fraction %= divisor
-                divisor /= 10
-            }
+        appendDigits { DecimalDigits.write(d, to: $0) }
+        needsComma = true
+    }
+
+    /// Appends what `write` puts in a scratch buffer of ``DecimalDigits/maxBytes``.
+    @inline(__always)
+    private mutating func appendDigits(_ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalDigits.maxBytes) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: write(base)))
+        }
+    }
+
+    /// Whether this writer indents (pretty output).
+    var isPretty: Bool { indent != nil }
+
+    /// Appends, as a value, the flat object `body` writes into `capacity` bytes of scratch
+    /// memory: one copy instead of an append per byte group (compact writers; see ``FlatJSON``).
+    mutating func flatObject(capacity: Int, _ body: (inout FlatJSON) -> Void) {
+        separate()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            var flat = FlatJSON(base: base, capacity: capacity)
+            body(&flat)
+            bytes.append(contentsOf: flat.finish())
         }
         needsComma = true
     }

@@ -55,6 +55,16 @@ extension ArticleSignals {
     /// Writes the `signals` object (`lang` and `lang_score` are written by the caller at
     /// the top level of the record).
     func write(to w: inout JSONWriter) {
+        guard w.isPretty else {
+            // Compact (every article record): built in scratch memory, copied once.
+            return w.flatObject(capacity: 4096) { flat in
+                forEachField { name, value, isCount in
+                    flat.key(name)
+                    if isCount, let value { flat.value(Int(value)) } else { flat.value(value.map(Self.rounded)) }
+                }
+                flat.key("script"); flat.value(ascii: script)
+            }
+        }
         w.beginObject()
         forEachField { name, value, isCount in
             w.key(name)

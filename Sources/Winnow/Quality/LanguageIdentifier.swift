@@ -83,27 +83,37 @@ enum LanguageIdentifier {
         let length = min(1, Double(letters) / 20)
         func share(_ n: Int) -> Double { Double(n) / Double(letters) }
         let cjk = c.han + c.kana
-        let scripts = [
-            ("cjk", cjk), ("hangul", c.hangul), ("latin", c.latin), ("cyrillic", c.cyrillic), ("arabic", c.arabic),
-            ("other", c.otherLetters),
-        ]
-        guard let (script, count) = scripts.max(by: { $0.1 < $1.1 }) else { return ("other", 0) }
+        // The script with the most letters; the first listed wins a tie. (No array of
+        // tuples: this runs once per article.)
+        var script = Script.cjk
+        var count = cjk
+        func consider(_ candidate: Script, _ n: Int) {
+            if n > count {
+                script = candidate
+                count = n
+            }
+        }
+        consider(.hangul, c.hangul)
+        consider(.latin, c.latin)
+        consider(.cyrillic, c.cyrillic)
+        consider(.arabic, c.arabic)
+        consider(.other, c.otherLetters)
         var language = "other"
         var evidence = 1.0
         switch script {
-        case "cjk":
+        case .cjk:
             // Japanese writes kana in nearly every sentence (a third or more of its CJK
             // characters); Chinese pages quote a kana word now and then.
             language = c.kana >= 2 && c.kana * 100 >= cjk * 12 ? "ja" : "zh"
-        case "hangul":
+        case .hangul:
             language = "ko"
-        case "cyrillic":
+        case .cyrillic:
             let foreign = c.nonRussianCyrillic * 200 >= count
             let missing = count >= 200 && c.russianMarkers == 0
             language = foreign || missing ? "other" : "ru"
-        case "arabic":
+        case .arabic:
             language = c.persianLetters * 100 >= count ? "other" : "ar"
-        case "latin":
+        case .latin:
             let rate = c.words == 0 ? 0 : Double(c.englishWords) / Double(c.words)
             // English prose runs at 35-50% function words; French, German, Spanish share a
             // few (`in`, `was`, `so`) and stay under 10%.
@@ -113,11 +123,13 @@ enum LanguageIdentifier {
             } else {
                 evidence = min(1, max(0.5, 1 - rate / 0.15))
             }
-        default:
+        case .other:
             break
         }
         return (language, share(count) * evidence * length)
     }
+
+    private enum Script { case cjk, hangul, latin, cyrillic, arabic, other }
 
     /// Frequent English function words (lowercase ASCII).
     static let englishWords: Set<[UInt8]> = Set(

@@ -11,12 +11,21 @@ public struct QualitySignals {
     private var repetition = NGramRepetition()
     private var sequence: [UInt32] = []
     private var words: [UInt32] = []
-    /// Hashes of the lines seen in the current article (hashing the `String`s themselves
-    /// would normalize them to NFC first, and cost more than every other signal).
-    private var seenLines = Set<UInt64>()
+    /// The hash and character count of each line of the current article.
+    ///
+    /// Hashing the `String`s themselves would normalize them to NFC first, and cost more
+    /// than every other signal. Sorted once at the end to find repeats: cheaper than a `Set`
+    /// insert per line, whose hashing is SipHash.
+    private var lineHashes: [(hash: UInt64, chars: Int)] = []
     /// Also compute the top 3- and 4-gram and duplicate 5-gram shares (`[signals]
     /// full_repetition`): they double the cost of the signals and no default filter reads them.
     public var fullRepetition = false
+
+    /// The repetition signals read at most this many units (the first ones) of an article.
+    ///
+    /// Their tables take 32 bytes per unit, and an article of a 64 MB record would otherwise
+    /// need a gigabyte for them. A million characters is some 300 news articles.
+    static let maxRepetitionUnits = 1 << 20
 
     public init(fullRepetition: Bool = false) {
         self.fullRepetition = fullRepetition
@@ -33,71 +42,101 @@ public struct QualitySignals {
         var han = 0, kana = 0, hangul = 0, latin = 0, digits = 0, punctuation = 0, symbols = 0, mojibake = 0
         var functionWords = 0, simplified = 0, traditional = 0
         var linesWithoutEnd = 0
-        seenLines.removeAll(keepingCapacity: true)
-        var duplicateLines = 0, duplicateLineChars = 0
-        for var paragraph in article.paragraphs {
-            var lineChars = 0
-            var last: UInt32 = 0
-            var beforeLast: UInt32 = 0
-            var previous: UInt32 = 0
-            let lineHash = paragraph.withUTF8 { p in
-                var i = 0
-                while i < p.count {
-                    let (v, length) = UTF8Scalar.decode(p, at: i)
-                    i += length
-                    counts.add(v)
-                    let cls = ScalarClass.of(v)
-                    // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
-                    if cls == .latin || cls == .digit || cls == .otherLetter {
-                        word = (word ^ v) &* 0x0100_0193
-                        inWord = true
-                    } else if inWord {
-                        words.append(word)
-                        word = 0x811C_9DC5
-                        inWord = false
+        lineHashes.removeAll(keepingCapacity: true)
+        var bytes = 0
+        for paragraph in article.paragraphs { bytes += paragraph.utf8.count }
+        sequence.reserveCapacity(bytes)
+        HanTraits.table.withUnsafeBufferPointer { traits in
+            for var paragraph in article.paragraphs {
+                var lineChars = 0
+                var last: UInt32 = 0
+                var beforeLast: UInt32 = 0
+                var previous: UInt32 = 0
+                let lineHash = paragraph.withUTF8 { p in
+                    var i = 0
+                    while i < p.count {
+                        let (v, length) = UTF8Scalar.decode(p, at: i)
+                        i += length
+                        let hanOffset = v &- HanTraits.first
+                        if hanOffset < HanTraits.count {
+                            // The main Han block, most of the text: class, counts and traits
+                            // at once (what the general path below does for any scalar).
+                            if inWord {
+                                words.append(word)
+                                word = 0x811C_9DC5
+                                inWord = false
+                            }
+                            counts.han &+= 1
+                            han &+= 1
+                            lineChars &+= 1
+                            sequence.append(v)
+                            let t = traits[Int(hanOffset)]
+                            functionWords &+= Int(t & HanTraits.functionWord)
+                            simplified &+= Int((t & HanTraits.simplifiedOnly) >> 1)
+                            traditional &+= Int((t & HanTraits.traditionalOnly) >> 2)
+                            beforeLast = last
+                            last = v
+                            previous = v
+                            continue
+                        }
+                        counts.add(v)
+                        let cls = ScalarClass.of(v)
+                        // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
+                        if cls == .latin || cls == .digit || cls == .otherLetter {
+                            word = (word ^ v) &* 0x0100_0193
+                            inWord = true
+                        } else if inWord {
+                            words.append(word)
+                            word = 0x811C_9DC5
+                            inWord = false
+                        }
+                        if cls == .space { continue }
+                        lineChars += 1
+                        sequence.append(v)
+                        // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
+                        // byte (a C1 control or a Latin-1 sign).
+                        if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
+                        switch cls {
+                        case .han:
+                            han += 1
+                            if Lexicon.isFunctionWord(v) { functionWords += 1 }
+                            ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
+                        case .kana: kana += 1
+                        case .hangul: hangul += 1
+                        case .latin:
+                            latin += 1
+                        case .digit: digits += 1
+                        case .finalPunct, .openPunct, .closePunct, .punct:
+                            punctuation += 1
+                        case .otherLetter: break
+                        default:
+                            symbols += 1
+                            if v == 0xFFFD { mojibake += 1 }
+                        }
+                        beforeLast = last
+                        last = v
+                        previous = v
                     }
-                    if cls == .space { continue }
-                    lineChars += 1
-                    sequence.append(v)
-                    // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
-                    // byte (a C1 control or a Latin-1 sign).
-                    if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
-                    switch cls {
-                    case .han:
-                        han += 1
-                        if Lexicon.isFunctionWord(v) { functionWords += 1 }
-                        ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
-                    case .kana: kana += 1
-                    case .hangul: hangul += 1
-                    case .latin:
-                        latin += 1
-                    case .digit: digits += 1
-                    case .finalPunct, .openPunct, .closePunct, .punct:
-                        punctuation += 1
-                    case .otherLetter: break
-                    default:
-                        symbols += 1
-                        if v == 0xFFFD { mojibake += 1 }
-                    }
-                    beforeLast = last
-                    last = v
-                    previous = v
+                    return StableHash.hash64(p)
                 }
-                return StableHash.hash64(p)
+                if inWord {
+                    words.append(word)
+                    word = 0x811C_9DC5
+                    inWord = false
+                }
+                let lastClass = ScalarClass.of(last)
+                let ends =
+                    lastClass == .finalPunct || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
+                if !ends { linesWithoutEnd += 1 }
+                lineHashes.append((lineHash, lineChars))
             }
-            if inWord {
-                words.append(word)
-                word = 0x811C_9DC5
-                inWord = false
-            }
-            let lastClass = ScalarClass.of(last)
-            let ends =
-                lastClass == .finalPunct || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
-            if !ends { linesWithoutEnd += 1 }
-            if !seenLines.insert(lineHash).inserted {
-                duplicateLines += 1
-                duplicateLineChars += lineChars
-            }
+        }
+        // A line that repeats an earlier one: every line of a run of equal hashes but one.
+        var duplicateLines = 0, duplicateLineChars = 0
+        lineHashes.sort { $0.hash < $1.hash }
+        for i in lineHashes.indices.dropFirst() where lineHashes[i].hash == lineHashes[i - 1].hash {
+            duplicateLines += 1
+            duplicateLineChars += lineHashes[i].chars
         }
         // English function words decide only between Latin-script languages.
         if latin * 2 > counts.letters {
@@ -119,14 +158,14 @@ public struct QualitySignals {
         s.linesWithoutEnd = Double(linesWithoutEnd) / Double(lines)
         s.duplicateLines = Double(duplicateLines) / Double(lines)
         s.duplicateLineChars = share(duplicateLineChars)
-        let units = (han + kana + hangul) * 2 >= chars ? sequence : words
-        s.top2gram = repetition.topFraction(units, n: 2)
+        var units = (han + kana + hangul) * 2 >= chars ? sequence : words
+        if units.count > Self.maxRepetitionUnits { units.removeLast(units.count - Self.maxRepetitionUnits) }
+        (s.top2gram, s.duplicate10gram) = repetition.topAndDuplicate(units, top: 2, duplicate: 10)
         if fullRepetition {
             s.top3gram = repetition.topFraction(units, n: 3)
             s.top4gram = repetition.topFraction(units, n: 4)
             s.duplicate5gram = repetition.duplicateFraction(units, n: 5)
         }
-        s.duplicate10gram = repetition.duplicateFraction(units, n: 10)
         s.meanLineLength = Double(chars) / Double(lines)
         s.functionWords = han == 0 ? 0 : Double(functionWords) / Double(han)
         let removed = article.noise.removed

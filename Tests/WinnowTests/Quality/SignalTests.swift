@@ -85,3 +85,51 @@ struct SignalTests {
         #expect(signals(["Hello world."]).script == nil)
     }
 }
+
+/// The repetition signals against a direct count of the n-grams themselves (no hashing, no
+/// shortcuts) on random Chinese texts rich in repeats.
+struct RepetitionOracleTests {
+    /// Gopher's two measures, counted naively: units in the most frequent n-gram (0 without
+    /// a repeat), and units covered by an n-gram occurring more than once.
+    static func expected(_ units: [Character], n: Int) -> (top: Double, duplicate: Double) {
+        guard units.count >= n else { return (0, 0) }
+        let grams = (0...(units.count - n)).map { String(units[$0..<($0 + n)]) }
+        var counts: [String: Int] = [:]
+        for g in grams { counts[g, default: 0] += 1 }
+        let top = counts.values.max() ?? 0
+        var covered = Array(repeating: false, count: units.count)
+        for (i, g) in grams.enumerated() where counts[g, default: 0] > 1 {
+            for k in i..<(i + n) { covered[k] = true }
+        }
+        let total = Double(units.count)
+        return (top > 1 ? Double(top * n) / total : 0, Double(covered.filter { $0 }.count) / total)
+    }
+
+    @Test(arguments: 1...4) func matchesADirectCount(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let alphabet = Array(
+            "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后"
+                + "多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合")
+        // Frequent characters, or a run of consecutive code points: n-grams that differ by
+        // one in a unit's value must not be taken for one (`h | 1` as a table key once did).
+        let consecutive = (0..<Int(random.next() % 12) + 2).map { Character(Unicode.Scalar(0x4E00 + $0)!) }
+        let vocabulary = seed % 2 == 0 ? consecutive : Array(alphabet.prefix(Int(random.next() % 40) + 3))
+        for _ in 0..<60 {
+            let length = Int(random.next() % 300) + 1
+            var units = (0..<length).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+            // Copy a stretch elsewhere now and then, so that long n-grams repeat too.
+            if length > 30, random.next() % 2 == 0 {
+                let from = Int(random.next() % UInt64(length - 20))
+                let count = Int(random.next() % 15) + 5
+                let to = Int(random.next() % UInt64(length - count))
+                units.replaceSubrange(to..<(to + count), with: units[from..<(from + count)])
+            }
+            var quality = QualitySignals(fullRepetition: true)
+            let s = quality.signals(of: Article(id: "p#1", paragraphs: [String(units)]))
+            let two = Self.expected(units, n: 2), five = Self.expected(units, n: 5), ten = Self.expected(units, n: 10)
+            #expect(abs(s.top2gram - two.top) < 1e-12, "\(String(units))")
+            #expect(abs(s.duplicate10gram - ten.duplicate) < 1e-12, "\(String(units))")
+            #expect(abs((s.duplicate5gram ?? -1) - five.duplicate) < 1e-12, "\(String(units))")
+        }
+    }
+}
