@@ -59,8 +59,11 @@ import WinnowTesting
         return fd
     }
 
+    /// Sends `text`; a connection the server closed gives an error, not SIGPIPE.
     private func send(_ fd: Int32, _ text: String) {
-        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(fd, $0.baseAddress, $0.count - 1, 0) }
+        _ = text.utf8CString.withUnsafeBufferPointer {
+            Glibc.send(fd, $0.baseAddress, $0.count - 1, Int32(MSG_NOSIGNAL))
+        }
     }
 
     /// Reads what the server answers within `seconds` (until it closes or the time is up), or
@@ -107,6 +110,32 @@ import WinnowTesting
         send(fd, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n今天")
         _ = receive(fd, seconds: 10)  // returns when the server closes the connection
         let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed >= 0.9 && elapsed < 3, "closed after \(elapsed) s")
+    }
+
+    /// S2: a client trickling its request header a byte at a time is cut off at the idle
+    /// timeout all the same: bytes that make no request do not keep a connection alive.
+    @Test func tricklingHeaderIsClosedAtTheIdleTimeout() throws {
+        let (server, port) = try startServer(["--idle-timeout", "1"], offset: 7)
+        defer { stop(server) }
+        let fd = try connect(port)
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        var closedAfter: Double?
+        var byte: UInt8 = 0
+        for character in "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "a", count: 100) {
+            send(fd, String(character))
+            // recv gives 0 (end of stream) or an error once the server has closed; -1 with
+            // EAGAIN while it waits.
+            let n = recv(fd, &byte, 1, 0)
+            if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+                closedAfter = Date().timeIntervalSince(start)
+                break
+            }
+        }
+        let elapsed = try #require(closedAfter, "the server kept a trickling header open for 20 s")
         #expect(elapsed >= 0.9 && elapsed < 3, "closed after \(elapsed) s")
     }
 
