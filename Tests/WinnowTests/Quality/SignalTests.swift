@@ -112,7 +112,12 @@ struct RepetitionOracleTests {
                 + "多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合")
         // Frequent characters, or a run of consecutive code points: n-grams that differ by
         // one in a unit's value must not be taken for one (`h | 1` as a table key once did).
-        let consecutive = (0..<Int(random.next() % 12) + 2).map { Character(Unicode.Scalar(0x4E00 + $0)!) }
+        // Seed 4 takes them beyond the Basic Multilingual Plane (CJK Extension B), where
+        // 2-grams are hashed rather than packed.
+        let first: UInt32 = seed == 4 ? 0x2_0000 : 0x4E00
+        let consecutive = (0..<UInt32(random.next() % 12) + 2).compactMap {
+            Unicode.Scalar(first + $0).map(Character.init)
+        }
         let vocabulary = seed % 2 == 0 ? consecutive : Array(alphabet.prefix(Int(random.next() % 40) + 3))
         for _ in 0..<60 {
             let length = Int(random.next() % 300) + 1

@@ -1,0 +1,66 @@
+/// Counts the 2-grams of a sequence of Basic Multilingual Plane scalars, exactly.
+///
+/// The commonest repetition signal (Gopher's top 2-gram, on the characters of Chinese
+/// text) and the candidates for the duplicate 10-gram come from here, so it is the inner
+/// loop of the quality stage. A pair is its two 16-bit values side by side, so there is
+/// no hash to collide and no rolling arithmetic, and a table slot is one word: the pair in
+/// the high half, its count in the low half (an empty slot is 0, a used one never is).
+struct PairCounter {
+    private var table: [UInt64] = Array(repeating: 0, count: 1 << 11)
+    /// The slot of the pair at each position of the last sequence.
+    private var slots: [Int32] = []
+
+    /// Whether every unit of `s` fits in 16 bits (what ``count(_:repeated:)`` needs).
+    static func fits(_ s: UnsafeBufferPointer<UInt32>) -> Bool {
+        var all: UInt32 = 0
+        for v in s { all |= v }
+        return all < 0x1_0000
+    }
+
+    /// Counts the pairs of `s` (at least two units, each below 0x10000).
+    ///
+    /// Sets `repeated[i]` to whether the pair starting at `i` occurs more than once, and
+    /// returns the highest count. The table is empty again afterwards.
+    mutating func count(_ s: UnsafeBufferPointer<UInt32>, repeated: UnsafeMutableBufferPointer<Bool>) -> Int {
+        let pairs = s.count - 1
+        precondition(pairs >= 1 && repeated.count >= pairs)
+        var capacity = table.count
+        if capacity < 2 * pairs {
+            while capacity < 2 * pairs { capacity <<= 1 }
+            table = Array(repeating: 0, count: capacity)
+        }
+        if slots.count < pairs { slots = Array(repeating: 0, count: pairs) }
+        let mask = capacity - 1
+        let shift = UInt32(32 - capacity.trailingZeroBitCount)
+        var top: UInt64 = 0
+        table.withUnsafeMutableBufferPointer { table in
+            slots.withUnsafeMutableBufferPointer { slots in
+                for i in 0..<pairs {
+                    let key = s[i] << 16 | s[i + 1]
+                    var slot = Int((key &* 0x9E37_79B1) >> shift)
+                    let tagged = UInt64(key) << 32
+                    while true {
+                        let entry = table[slot]
+                        if entry == 0 {
+                            table[slot] = tagged | 1
+                            break
+                        }
+                        if entry & 0xFFFF_FFFF_0000_0000 == tagged {
+                            table[slot] = entry &+ 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    slots[i] = Int32(truncatingIfNeeded: slot)
+                }
+                for i in 0..<pairs {
+                    let count = table[Int(slots[i])] & 0xFFFF_FFFF
+                    repeated[i] = count > 1
+                    top = max(top, count)
+                }
+                for i in 0..<pairs { table[Int(slots[i])] = 0 }
+            }
+        }
+        return Int(top)
+    }
+}
