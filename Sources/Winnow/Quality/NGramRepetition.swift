@@ -12,7 +12,7 @@ struct NGramRepetition {
     /// The slot of each n-gram counted last, in the order counted (the first `used`).
     private var slots: [Int32] = []
     private var used = 0
-    /// Whether the n-gram at each position repeats, then whether the longer one there can.
+    /// Whether the n-gram at each position repeats (hashed n-grams only).
     private var marks: [Bool] = []
     /// The positions whose longer n-gram can repeat, ascending.
     private var candidates: [Int32] = []
@@ -20,7 +20,7 @@ struct NGramRepetition {
 
     /// Units in the most frequent `n`-gram of `s`, over all units (Gopher's
     /// `top_n_gram_char_frac`); 0 for texts shorter than `n` or without a repeat.
-    mutating func topFraction(_ s: [UInt32], n: Int) -> Double {
+    mutating func topFraction(_ s: UnsafeBufferPointer<UInt32>, n: Int) -> Double {
         guard s.count >= n else { return 0 }
         let top = count(s, n: n, at: nil)
         clear()
@@ -29,7 +29,7 @@ struct NGramRepetition {
 
     /// Units inside `n`-grams that occur more than once, over all units (Gopher's
     /// `duplicate_n_gram_char_frac`; overlapping n-grams count each unit once).
-    mutating func duplicateFraction(_ s: [UInt32], n: Int) -> Double {
+    mutating func duplicateFraction(_ s: UnsafeBufferPointer<UInt32>, n: Int) -> Double {
         guard s.count >= n else { return 0 }
         return duplicateShare(s, n: n, at: nil)
     }
@@ -40,36 +40,32 @@ struct NGramRepetition {
     /// An `m`-gram that occurs twice has each of its `m - n + 1` inner `n`-grams occur twice
     /// too, so only the `m`-grams over a run of repeated `n`-grams can repeat; only those
     /// are counted. In prose such runs are rare outside copied passages.
-    mutating func topAndDuplicate(_ s: [UInt32], top n: Int, duplicate m: Int) -> (top: Double, duplicate: Double) {
+    mutating func topAndDuplicate(_ s: UnsafeBufferPointer<UInt32>, top n: Int, duplicate m: Int) -> (
+        top: Double, duplicate: Double
+    ) {
         precondition(m >= n)
         guard s.count >= n else { return (0, 0) }
-        let positions = s.count - n + 1
-        if marks.count < positions { marks = Array(repeating: false, count: positions) }
-        var borrowed: [Bool] = []
-        swap(&borrowed, &marks)  // borrowed while the counting methods mutate self
-        let top = s.withUnsafeBufferPointer { units in
-            borrowed.withUnsafeMutableBufferPointer { repeated in
-                if n == 2, PairCounter.fits(units) { return pairs.count(units, repeated: repeated) }
-                return markRepeats(s, n: n, into: repeated)
-            }
-        }
-        swap(&borrowed, &marks)
-        let topShare = Self.topShare(top, n: n, of: s.count)
-        guard top > 1, s.count >= m else { return (topShare, 0) }
-        // From the right: the length of the run of repeated n-grams starting at i; the
-        // m-gram starting at i can repeat when that run covers it. Wrapping arithmetic and
-        // no branch on the mark: this runs once per character.
         let inner = m - n + 1
         candidates.removeAll(keepingCapacity: true)
-        marks.withUnsafeBufferPointer { repeated in
-            var run = 0
-            for i in stride(from: positions - 1, through: 0, by: -1) {
-                run = (run &+ 1) &* (repeated[i] ? 1 : 0)
-                if run >= inner { candidates.append(Int32(truncatingIfNeeded: i)) }
+        let top: Int
+        if n == 2, PairCounter.fits(s) {
+            top = pairs.count(s, runs: inner, candidates: &candidates)
+        } else {
+            top = markRepeats(s, n: n)
+            // From the right: the length of the run of repeated n-grams starting at i; the
+            // m-gram starting at i can repeat when that run covers it.
+            marks.withUnsafeBufferPointer { repeated in
+                var run = 0
+                for i in stride(from: s.count - n, through: 0, by: -1) {
+                    run = repeated[i] ? run + 1 : 0
+                    if run >= inner { candidates.append(Int32(truncatingIfNeeded: i)) }
+                }
             }
+            candidates.reverse()
         }
+        let topShare = Self.topShare(top, n: n, of: s.count)
+        guard s.count >= m else { return (topShare, 0) }
         guard candidates.count > 1 else { return (topShare, 0) }
-        candidates.reverse()
         var borrowedCandidates: [Int32] = []
         swap(&borrowedCandidates, &candidates)
         let duplicate = duplicateShare(s, n: m, at: borrowedCandidates)
@@ -81,13 +77,16 @@ struct NGramRepetition {
         top > 1 ? Double(top * n) / Double(units) : 0
     }
 
-    /// Counts the `n`-grams of `s` in the hash table and marks in `repeated` those that
-    /// occur more than once; returns the highest count.
-    private mutating func markRepeats(_ s: [UInt32], n: Int, into repeated: UnsafeMutableBufferPointer<Bool>) -> Int {
+    /// Counts the `n`-grams of `s` in the hash table and marks in ``marks`` those that occur
+    /// more than once; returns the highest count.
+    private mutating func markRepeats(_ s: UnsafeBufferPointer<UInt32>, n: Int) -> Int {
         let top = count(s, n: n, at: nil)
+        if marks.count < used { marks = Array(repeating: false, count: used) }
         table.withUnsafeBufferPointer { table in
             slots.withUnsafeBufferPointer { slots in
-                for i in 0..<used { repeated[i] = table[2 * Int(slots[i]) + 1] > 1 }
+                marks.withUnsafeMutableBufferPointer { repeated in
+                    for i in 0..<used { repeated[i] = table[2 * Int(slots[i]) + 1] > 1 }
+                }
             }
         }
         clear()
@@ -96,7 +95,7 @@ struct NGramRepetition {
 
     /// Units inside the `n`-grams of `s` that occur more than once, over all units; only
     /// the n-grams at `positions` (ascending) when given, all otherwise.
-    private mutating func duplicateShare(_ s: [UInt32], n: Int, at positions: [Int32]?) -> Double {
+    private mutating func duplicateShare(_ s: UnsafeBufferPointer<UInt32>, n: Int, at positions: [Int32]?) -> Double {
         guard count(s, n: n, at: positions) > 1 else {
             clear()
             return 0
@@ -120,7 +119,7 @@ struct NGramRepetition {
 
     /// Counts the `n`-grams of `s` at `positions` (every position when `nil`), in that
     /// order, recording each one's slot; returns the highest count.
-    private mutating func count(_ s: [UInt32], n: Int, at positions: [Int32]?) -> Int {
+    private mutating func count(_ s: UnsafeBufferPointer<UInt32>, n: Int, at positions: [Int32]?) -> Int {
         let grams = positions?.count ?? (s.count - n + 1)
         var capacity = table.count / 2
         if capacity < 2 * grams {
@@ -136,34 +135,32 @@ struct NGramRepetition {
         var top: UInt64 = 0
         table.withUnsafeMutableBufferPointer { table in
             slots.withUnsafeMutableBufferPointer { slots in
-                s.withUnsafeBufferPointer { s in
-                    /// Adds one occurrence of the n-gram hashed `h`; its slot goes to `slots[k]`.
-                    func add(_ h: UInt64, _ k: Int) {
-                        let key = h == 0 ? 1 : h  // 0 marks an empty slot (not `h | 1`: that merged 2k and 2k + 1)
-                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-                        while table[2 * slot] != 0, table[2 * slot] != key { slot = (slot + 1) & mask }
-                        table[2 * slot] = key
-                        let count = table[2 * slot + 1] &+ 1
-                        table[2 * slot + 1] = count
-                        if count > top { top = count }
-                        slots[k] = Int32(truncatingIfNeeded: slot)
+                /// Adds one occurrence of the n-gram hashed `h`; its slot goes to `slots[k]`.
+                func add(_ h: UInt64, _ k: Int) {
+                    let key = h == 0 ? 1 : h  // 0 marks an empty slot (not `h | 1`: that merged 2k and 2k + 1)
+                    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+                    while table[2 * slot] != 0, table[2 * slot] != key { slot = (slot + 1) & mask }
+                    table[2 * slot] = key
+                    let count = table[2 * slot + 1] &+ 1
+                    table[2 * slot + 1] = count
+                    if count > top { top = count }
+                    slots[k] = Int32(truncatingIfNeeded: slot)
+                }
+                if let positions {
+                    // A few positions: each n-gram's hash from scratch.
+                    for (k, p) in positions.enumerated() {
+                        var h: UInt64 = 0
+                        for i in Int(p)..<(Int(p) + n) { h = h &* base &+ UInt64(s[i]) }
+                        add(h, k)
                     }
-                    if let positions {
-                        // A few positions: each n-gram's hash from scratch.
-                        for (k, p) in positions.enumerated() {
-                            var h: UInt64 = 0
-                            for i in Int(p)..<(Int(p) + n) { h = h &* base &+ UInt64(s[i]) }
-                            add(h, k)
-                        }
-                        return
-                    }
-                    // Every position: a rolling hash.
-                    var h: UInt64 = 0
-                    for i in 0..<s.count {
-                        if i >= n { h = h &- UInt64(s[i - n]) &* power }
-                        h = h &* base &+ UInt64(s[i])
-                        if i >= n - 1 { add(h, i - (n - 1)) }
-                    }
+                    return
+                }
+                // Every position: a rolling hash.
+                var h: UInt64 = 0
+                for i in 0..<s.count {
+                    if i >= n { h = h &- UInt64(s[i - n]) &* power }
+                    h = h &* base &+ UInt64(s[i])
+                    if i >= n - 1 { add(h, i - (n - 1)) }
                 }
             }
         }

@@ -17,13 +17,15 @@ struct PairCounter {
         return all < 0x1_0000
     }
 
-    /// Counts the pairs of `s` (at least two units, each below 0x10000).
+    /// Counts the pairs of `s` (at least two units, each below 0x10000) and returns the
+    /// highest count.
     ///
-    /// Sets `repeated[i]` to whether the pair starting at `i` occurs more than once, and
-    /// returns the highest count. The table is empty again afterwards.
-    mutating func count(_ s: UnsafeBufferPointer<UInt32>, repeated: UnsafeMutableBufferPointer<Bool>) -> Int {
+    /// Appends to `candidates`, ascending, each position `p` where the `run` pairs starting
+    /// at `p, p + 1, …` all occur more than once: the only places an n-gram of `run + 1`
+    /// units can repeat. The table is empty again afterwards.
+    mutating func count(_ s: UnsafeBufferPointer<UInt32>, runs run: Int, candidates: inout [Int32]) -> Int {
         let pairs = s.count - 1
-        precondition(pairs >= 1 && repeated.count >= pairs)
+        precondition(pairs >= 1 && run >= 1)
         var capacity = table.count
         if capacity < 2 * pairs {
             while capacity < 2 * pairs { capacity <<= 1 }
@@ -53,10 +55,16 @@ struct PairCounter {
                     }
                     slots[i] = Int32(truncatingIfNeeded: slot)
                 }
+                // The length of the run of repeated pairs ending at i, without a branch on
+                // whether the pair repeats (which no predictor guesses): 1 - count has its
+                // top bit set exactly when count >= 2.
+                var repeatedRun = 0
                 for i in 0..<pairs {
                     let count = table[Int(slots[i])] & 0xFFFF_FFFF
-                    repeated[i] = count > 1
                     top = max(top, count)
+                    let repeats = Int(truncatingIfNeeded: (1 &- count) >> 63)
+                    repeatedRun = (repeatedRun &+ 1) & (0 &- repeats)
+                    if repeatedRun >= run { candidates.append(Int32(truncatingIfNeeded: i - run + 1)) }
                 }
                 for i in 0..<pairs { table[Int(slots[i])] = 0 }
             }

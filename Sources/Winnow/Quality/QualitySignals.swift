@@ -34,7 +34,6 @@ public struct QualitySignals {
     /// The signals of `article`; `boilerplate` is its page's ``boilerplate(of:)``.
     public mutating func signals(of article: Article, boilerplate: Double = 0) -> ArticleSignals {
         var s = ArticleSignals()
-        sequence.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         var word: UInt32 = 0x811C_9DC5
         var inWord = false
@@ -45,90 +44,98 @@ public struct QualitySignals {
         lineHashes.removeAll(keepingCapacity: true)
         var bytes = 0
         for paragraph in article.paragraphs { bytes += paragraph.utf8.count }
-        sequence.reserveCapacity(bytes)
-        HanTraits.table.withUnsafeBufferPointer { traits in
-            for var paragraph in article.paragraphs {
-                var lineChars = 0
-                var last: UInt32 = 0
-                var beforeLast: UInt32 = 0
-                var previous: UInt32 = 0
-                let lineHash = paragraph.withUTF8 { p in
-                    var i = 0
-                    while i < p.count {
-                        let (v, length) = UTF8Scalar.decode(p, at: i)
-                        i += length
-                        let hanOffset = v &- HanTraits.first
-                        if hanOffset < HanTraits.count {
-                            // The main Han block, most of the text: class, counts and traits
-                            // at once (what the general path below does for any scalar).
-                            if inWord {
+        // The characters go through a pointer (a scalar is at least a byte, so `bytes`
+        // is room enough): an append per character checked the array's uniqueness each time.
+        if sequence.count < bytes { sequence = Array(repeating: 0, count: bytes) }
+        var chars = 0
+        sequence.withUnsafeMutableBufferPointer { sequence in
+            HanTraits.table.withUnsafeBufferPointer { traits in
+                for var paragraph in article.paragraphs {
+                    var lineChars = 0
+                    var last: UInt32 = 0
+                    var beforeLast: UInt32 = 0
+                    var previous: UInt32 = 0
+                    let lineHash = paragraph.withUTF8 { p in
+                        var i = 0
+                        while i < p.count {
+                            let (v, length) = UTF8Scalar.decode(p, at: i)
+                            i += length
+                            let hanOffset = v &- HanTraits.first
+                            if hanOffset < HanTraits.count {
+                                // The main Han block, most of the text: class, counts and traits
+                                // at once (what the general path below does for any scalar).
+                                if inWord {
+                                    words.append(word)
+                                    word = 0x811C_9DC5
+                                    inWord = false
+                                }
+                                counts.han &+= 1
+                                han &+= 1
+                                lineChars &+= 1
+                                sequence[chars] = v
+                                chars &+= 1
+                                let t = traits[Int(hanOffset)]
+                                functionWords &+= Int(t & HanTraits.functionWord)
+                                simplified &+= Int((t & HanTraits.simplifiedOnly) >> 1)
+                                traditional &+= Int((t & HanTraits.traditionalOnly) >> 2)
+                                beforeLast = last
+                                last = v
+                                previous = v
+                                continue
+                            }
+                            counts.add(v)
+                            let cls = ScalarClass.of(v)
+                            // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
+                            if cls == .latin || cls == .digit || cls == .otherLetter {
+                                word = (word ^ v) &* 0x0100_0193
+                                inWord = true
+                            } else if inWord {
                                 words.append(word)
                                 word = 0x811C_9DC5
                                 inWord = false
                             }
-                            counts.han &+= 1
-                            han &+= 1
-                            lineChars &+= 1
-                            sequence.append(v)
-                            let t = traits[Int(hanOffset)]
-                            functionWords &+= Int(t & HanTraits.functionWord)
-                            simplified &+= Int((t & HanTraits.simplifiedOnly) >> 1)
-                            traditional &+= Int((t & HanTraits.traditionalOnly) >> 2)
+                            if cls == .space { continue }
+                            lineChars += 1
+                            sequence[chars] = v
+                            chars &+= 1
+                            // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
+                            // byte (a C1 control or a Latin-1 sign).
+                            if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
+                            switch cls {
+                            case .han:
+                                han += 1
+                                if Lexicon.isFunctionWord(v) { functionWords += 1 }
+                                ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
+                            case .kana: kana += 1
+                            case .hangul: hangul += 1
+                            case .latin:
+                                latin += 1
+                            case .digit: digits += 1
+                            case .finalPunct, .openPunct, .closePunct, .punct:
+                                punctuation += 1
+                            case .otherLetter: break
+                            default:
+                                symbols += 1
+                                if v == 0xFFFD { mojibake += 1 }
+                            }
                             beforeLast = last
                             last = v
                             previous = v
-                            continue
                         }
-                        counts.add(v)
-                        let cls = ScalarClass.of(v)
-                        // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
-                        if cls == .latin || cls == .digit || cls == .otherLetter {
-                            word = (word ^ v) &* 0x0100_0193
-                            inWord = true
-                        } else if inWord {
-                            words.append(word)
-                            word = 0x811C_9DC5
-                            inWord = false
-                        }
-                        if cls == .space { continue }
-                        lineChars += 1
-                        sequence.append(v)
-                        // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
-                        // byte (a C1 control or a Latin-1 sign).
-                        if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
-                        switch cls {
-                        case .han:
-                            han += 1
-                            if Lexicon.isFunctionWord(v) { functionWords += 1 }
-                            ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
-                        case .kana: kana += 1
-                        case .hangul: hangul += 1
-                        case .latin:
-                            latin += 1
-                        case .digit: digits += 1
-                        case .finalPunct, .openPunct, .closePunct, .punct:
-                            punctuation += 1
-                        case .otherLetter: break
-                        default:
-                            symbols += 1
-                            if v == 0xFFFD { mojibake += 1 }
-                        }
-                        beforeLast = last
-                        last = v
-                        previous = v
+                        return StableHash.hash64(p)
                     }
-                    return StableHash.hash64(p)
+                    if inWord {
+                        words.append(word)
+                        word = 0x811C_9DC5
+                        inWord = false
+                    }
+                    let lastClass = ScalarClass.of(last)
+                    let ends =
+                        lastClass == .finalPunct
+                        || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
+                    if !ends { linesWithoutEnd += 1 }
+                    lineHashes.append((lineHash, lineChars))
                 }
-                if inWord {
-                    words.append(word)
-                    word = 0x811C_9DC5
-                    inWord = false
-                }
-                let lastClass = ScalarClass.of(last)
-                let ends =
-                    lastClass == .finalPunct || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
-                if !ends { linesWithoutEnd += 1 }
-                lineHashes.append((lineHash, lineChars))
             }
         }
         // A line that repeats an earlier one: every line of a run of equal hashes but one.
@@ -142,7 +149,6 @@ public struct QualitySignals {
         if latin * 2 > counts.letters {
             for paragraph in article.paragraphs { counts.addWords(paragraph[...].utf8) }
         }
-        let chars = sequence.count
         s.chars = chars
         s.lines = article.paragraphs.count
         let lines = max(1, article.paragraphs.count)
@@ -158,14 +164,21 @@ public struct QualitySignals {
         s.linesWithoutEnd = Double(linesWithoutEnd) / Double(lines)
         s.duplicateLines = Double(duplicateLines) / Double(lines)
         s.duplicateLineChars = share(duplicateLineChars)
-        var units = (han + kana + hangul) * 2 >= chars ? sequence : words
-        if units.count > Self.maxRepetitionUnits { units.removeLast(units.count - Self.maxRepetitionUnits) }
-        (s.top2gram, s.duplicate10gram) = repetition.topAndDuplicate(units, top: 2, duplicate: 10)
-        if fullRepetition {
-            s.top3gram = repetition.topFraction(units, n: 3)
-            s.top4gram = repetition.topFraction(units, n: 4)
-            s.duplicate5gram = repetition.duplicateFraction(units, n: 5)
+        // Characters for CJK text, words otherwise (borrowed, not copied).
+        let onCharacters = (han + kana + hangul) * 2 >= chars
+        var units: [UInt32] = []
+        if onCharacters { swap(&units, &sequence) } else { swap(&units, &words) }
+        let measured = min(onCharacters ? chars : units.count, Self.maxRepetitionUnits)
+        units.withUnsafeBufferPointer { all in
+            let units = UnsafeBufferPointer(rebasing: all[..<measured])
+            (s.top2gram, s.duplicate10gram) = repetition.topAndDuplicate(units, top: 2, duplicate: 10)
+            if fullRepetition {
+                s.top3gram = repetition.topFraction(units, n: 3)
+                s.top4gram = repetition.topFraction(units, n: 4)
+                s.duplicate5gram = repetition.duplicateFraction(units, n: 5)
+            }
         }
+        if onCharacters { swap(&units, &sequence) } else { swap(&units, &words) }
         s.meanLineLength = Double(chars) / Double(lines)
         s.functionWords = han == 0 ? 0 : Double(functionWords) / Double(han)
         let removed = article.noise.removed
