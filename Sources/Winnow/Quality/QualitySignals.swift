@@ -35,11 +35,7 @@ public struct QualitySignals {
     public mutating func signals(of article: Article, boilerplate: Double = 0) -> ArticleSignals {
         var s = ArticleSignals()
         words.removeAll(keepingCapacity: true)
-        var word: UInt32 = 0x811C_9DC5
-        var inWord = false
-        var counts = LanguageIdentifier.Counts()
-        var han = 0, kana = 0, hangul = 0, latin = 0, digits = 0, punctuation = 0, symbols = 0, mojibake = 0
-        var functionWords = 0, simplified = 0, traditional = 0
+        var tally = CharacterTally()
         var linesWithoutEnd = 0
         lineHashes.removeAll(keepingCapacity: true)
         var bytes = 0
@@ -47,97 +43,29 @@ public struct QualitySignals {
         // The characters go through a pointer (a scalar is at least a byte, so `bytes`
         // is room enough): an append per character checked the array's uniqueness each time.
         if sequence.count < bytes { sequence = Array(repeating: 0, count: bytes) }
-        var chars = 0
+        var lineWords: [UInt32] = []
+        swap(&lineWords, &words)
         sequence.withUnsafeMutableBufferPointer { sequence in
             HanTraits.table.withUnsafeBufferPointer { traits in
                 for var paragraph in article.paragraphs {
-                    var lineChars = 0
-                    var last: UInt32 = 0
-                    var beforeLast: UInt32 = 0
-                    var previous: UInt32 = 0
-                    let lineHash = paragraph.withUTF8 { p in
-                        var i = 0
-                        while i < p.count {
-                            let (v, length) = UTF8Scalar.decode(p, at: i)
-                            i += length
-                            let hanOffset = v &- HanTraits.first
-                            if hanOffset < HanTraits.count {
-                                // The main Han block, most of the text: class, counts and traits
-                                // at once (what the general path below does for any scalar).
-                                if inWord {
-                                    words.append(word)
-                                    word = 0x811C_9DC5
-                                    inWord = false
-                                }
-                                counts.han &+= 1
-                                han &+= 1
-                                lineChars &+= 1
-                                sequence[chars] = v
-                                chars &+= 1
-                                let t = traits[Int(hanOffset)]
-                                functionWords &+= Int(t & HanTraits.functionWord)
-                                simplified &+= Int((t & HanTraits.simplifiedOnly) >> 1)
-                                traditional &+= Int((t & HanTraits.traditionalOnly) >> 2)
-                                beforeLast = last
-                                last = v
-                                previous = v
-                                continue
-                            }
-                            counts.add(v)
-                            let cls = ScalarClass.of(v)
-                            // Words for the repetition signals of alphabetic text: FNV-1a of the letters.
-                            if cls == .latin || cls == .digit || cls == .otherLetter {
-                                word = (word ^ v) &* 0x0100_0193
-                                inWord = true
-                            } else if inWord {
-                                words.append(word)
-                                word = 0x811C_9DC5
-                                inWord = false
-                            }
-                            if cls == .space { continue }
-                            lineChars += 1
-                            sequence[chars] = v
-                            chars &+= 1
-                            // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
-                            // byte (a C1 control or a Latin-1 sign).
-                            if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake += 2 }
-                            switch cls {
-                            case .han:
-                                han += 1
-                                if Lexicon.isFunctionWord(v) { functionWords += 1 }
-                                ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
-                            case .kana: kana += 1
-                            case .hangul: hangul += 1
-                            case .latin:
-                                latin += 1
-                            case .digit: digits += 1
-                            case .finalPunct, .openPunct, .closePunct, .punct:
-                                punctuation += 1
-                            case .otherLetter: break
-                            default:
-                                symbols += 1
-                                if v == 0xFFFD { mojibake += 1 }
-                            }
-                            beforeLast = last
-                            last = v
-                            previous = v
-                        }
-                        return StableHash.hash64(p)
+                    let (end, lineHash) = paragraph.withUTF8 { p in
+                        var local = tally
+                        let end = local.scan(p, sequence: sequence, traits: traits, words: &lineWords)
+                        tally = local
+                        return (end, StableHash.hash64(p))
                     }
-                    if inWord {
-                        words.append(word)
-                        word = 0x811C_9DC5
-                        inWord = false
-                    }
-                    let lastClass = ScalarClass.of(last)
+                    let lastClass = ScalarClass.of(end.last)
                     let ends =
                         lastClass == .finalPunct
-                        || (lastClass == .closePunct && ScalarClass.of(beforeLast) == .finalPunct)
+                        || (lastClass == .closePunct && ScalarClass.of(end.beforeLast) == .finalPunct)
                     if !ends { linesWithoutEnd += 1 }
-                    lineHashes.append((lineHash, lineChars))
+                    lineHashes.append((lineHash, end.chars))
                 }
             }
         }
+        swap(&lineWords, &words)
+        let han = tally.han, kana = tally.kana, hangul = tally.hangul, latin = tally.latin
+        var counts = tally.language
         // A line that repeats an earlier one: every line of a run of equal hashes but one.
         var duplicateLines = 0, duplicateLineChars = 0
         lineHashes.sort { $0.hash < $1.hash }
@@ -149,6 +77,7 @@ public struct QualitySignals {
         if latin * 2 > counts.letters {
             for paragraph in article.paragraphs { counts.addWords(paragraph[...].utf8) }
         }
+        let chars = tally.chars
         s.chars = chars
         s.lines = article.paragraphs.count
         let lines = max(1, article.paragraphs.count)
@@ -157,10 +86,10 @@ public struct QualitySignals {
         s.kana = share(kana)
         s.hangul = share(hangul)
         s.latin = share(latin)
-        s.digits = share(digits)
-        s.punctuation = share(punctuation)
-        s.symbols = share(symbols)
-        s.mojibake = min(1, share(mojibake))
+        s.digits = share(tally.digits)
+        s.punctuation = share(tally.punctuation)
+        s.symbols = share(tally.symbols)
+        s.mojibake = min(1, share(tally.mojibake))
         s.linesWithoutEnd = Double(linesWithoutEnd) / Double(lines)
         s.duplicateLines = Double(duplicateLines) / Double(lines)
         s.duplicateLineChars = share(duplicateLineChars)
@@ -180,11 +109,12 @@ public struct QualitySignals {
         }
         if onCharacters { swap(&units, &sequence) } else { swap(&units, &words) }
         s.meanLineLength = Double(chars) / Double(lines)
-        s.functionWords = han == 0 ? 0 : Double(functionWords) / Double(han)
+        s.functionWords = han == 0 ? 0 : Double(tally.functionWords) / Double(han)
         let removed = article.noise.removed
         s.noiseDensity = chars + removed == 0 ? 0 : Double(removed) / Double(chars + removed)
         s.boilerplate = boilerplate
-        s.script = han * 2 >= chars ? ChineseScript.name(simplified: simplified, traditional: traditional) : nil
+        s.script =
+            han * 2 >= chars ? ChineseScript.name(simplified: tally.simplified, traditional: tally.traditional) : nil
         (s.language, s.languageScore) = LanguageIdentifier.identify(counts)
         s.languageScore = ArticleSignals.rounded(s.languageScore)
         return s
