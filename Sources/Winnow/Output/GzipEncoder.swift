@@ -16,16 +16,15 @@ enum GzipEncoder {
     /// The bytes differ between the two
     /// encoders, so a run records which one it used in its configuration hash.
     static func member(_ input: [UInt8]) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: input.count + input.count / 8 + 1024)
+        // Room for incompressible input, left uninitialized: zero-filling it cost a memset
+        // and a page fault per page of a buffer ten times the size of what gets written,
+        // and returning it trimmed kept all of it allocated until the shard was written.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: input.count + input.count / 8 + 1024)
+        defer { scratch.deallocate() }
         let written = input.withUnsafeBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                cisal_gzip_member(src.baseAddress, src.count, dst.baseAddress, dst.count)
-            }
+            cisal_gzip_member(src.baseAddress, src.count, scratch.baseAddress, scratch.count)
         }
-        if written > 0 {
-            output.removeLast(output.count - written)
-            return output
-        }
+        if written > 0 { return Array(UnsafeBufferPointer(rebasing: scratch[0..<written])) }
         return zlibMember(input)
     }
 
