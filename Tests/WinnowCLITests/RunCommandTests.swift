@@ -113,7 +113,12 @@ import WinnowTesting
         }
         let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(try Self.shards(out) == Self.shards(reference))
+        let resumed = try Self.shards(out)
+        let expected = try Self.shards(reference)
+        #expect(resumed.keys.sorted() == expected.keys.sorted())
+        let differing = expected.keys.sorted().filter { resumed[$0] != expected[$0] }
+        let markers = (try? FileManager.default.contentsOfDirectory(atPath: out.path + "/.winnow/done")) ?? []
+        #expect(differing.isEmpty, "shards unlike an uninterrupted run's: \(differing); markers: \(markers.sorted())")
         // No temporary files left behind.
         for kind in ["articles", "pages", "rejects", "filtered"] {
             let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(kind).path)
@@ -144,13 +149,19 @@ import WinnowTesting
         let out = try Self.temporaryDirectory().appendingPathComponent("out")
         try FileManager.default.createDirectory(
             at: out.appendingPathComponent(".winnow"), withIntermediateDirectories: true)
-        // Hold the run's lock as a running winnow would.
+        // Hold the run's lock as a running winnow would, with a shard it is writing.
         let fd = open(out.appendingPathComponent(".winnow/lock").path, O_RDWR | O_CREAT, 0o644)
         defer { close(fd) }
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let writing = out.appendingPathComponent("articles/part-00000.jsonl.gz.tmp")
+        try FileManager.default.createDirectory(
+            at: writing.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("being written".utf8).write(to: writing)
         let r = try BinaryRunner.run(["run", input.path, "-o", out.path, "-q"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("another winnow run is using this output directory"))
+        // The refused run must not have cleaned up the running one's temporary files.
+        #expect(FileManager.default.fileExists(atPath: writing.path))
     }
 }
 

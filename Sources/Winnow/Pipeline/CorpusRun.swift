@@ -70,14 +70,16 @@ public final class CorpusRun {
     public func run(progress: (Progress) -> Void = { _ in }) throws -> Summary {
         let start = Clock.now()
         try FileSystem.makeDirectories(stateDir + "/done")
+        // The lock first: a second run must not delete the temporary files of one still
+        // writing (or still dying) before it learns that the directory is in use.
+        let lock = try RunLock(path: stateDir + "/lock")
+        defer { lock.release() }
         for sub in Self.shardKinds {
             try FileSystem.makeDirectories(outDir + "/" + sub)
             FileSystem.removeTemporaryFiles(in: outDir + "/" + sub)
         }
         FileSystem.removeTemporaryFiles(in: stateDir)
         FileSystem.removeTemporaryFiles(in: stateDir + "/done")
-        let lock = try RunLock(path: stateDir + "/lock")
-        defer { lock.release() }
 
         let paths = configuration.inputs.flatMap { $0 == "-" ? ["-"] : FileSystem.files(under: $0) }.sorted()
         let fingerprints = paths.map(Self.fingerprint)
