@@ -49,14 +49,25 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(p / 100 * len(values)))]
 
 
-async def slow_client(port, stop):
-    """Sends a request header one byte every 5 s until told to stop or cut off."""
-    header = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 10_000
+async def client(port, act):
+    """Connects and runs `act(reader, writer)`: its outcome, or how the connection ended."""
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
     except OSError:
         return "refused"
     try:
+        return await act(reader, writer)
+    except (ConnectionError, OSError):
+        return "closed by server"
+    finally:
+        writer.close()
+
+
+async def slow_client(port, stop):
+    """Sends a request header one byte every 5 s until told to stop or cut off."""
+    header = b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 10_000
+
+    async def trickle(reader, writer):
         for byte in header:
             writer.write(bytes([byte]))
             await writer.drain()
@@ -66,30 +77,23 @@ async def slow_client(port, stop):
             except asyncio.TimeoutError:
                 pass
         return "sent"
-    except (ConnectionError, OSError):
-        return "closed by server"
-    finally:
-        writer.close()
+
+    return await client(port, trickle)
 
 
 async def idle_client(port, stop, established):
     """Opens a connection and sends nothing; reports whether the server closed it."""
-    try:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    except OSError:
-        return "refused"
-    established.append(1)
-    try:
+
+    async def wait(reader, writer):
+        established.append(1)
         read = asyncio.ensure_future(reader.read(1))
         done, _ = await asyncio.wait([read, asyncio.ensure_future(stop.wait())], return_when=asyncio.FIRST_COMPLETED)
         if read in done:
             return "closed by server"
         read.cancel()
         return "stopped"
-    except (ConnectionError, OSError):
-        return "closed by server"
-    finally:
-        writer.close()
+
+    return await client(port, wait)
 
 
 async def timed_probes(port, count, timeout):
