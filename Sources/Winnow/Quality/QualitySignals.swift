@@ -65,17 +65,13 @@ public struct QualitySignals {
         }
         swap(&lineWords, &words)
         let han = tally.han, kana = tally.kana, hangul = tally.hangul, latin = tally.latin
-        var counts = tally.language
+        let counts = tally.language
         // A line that repeats an earlier one: every line of a run of equal hashes but one.
         var duplicateLines = 0, duplicateLineChars = 0
         lineHashes.sort { $0.hash < $1.hash }
         for i in lineHashes.indices.dropFirst() where lineHashes[i].hash == lineHashes[i - 1].hash {
             duplicateLines += 1
             duplicateLineChars += lineHashes[i].chars
-        }
-        // English function words decide only between Latin-script languages.
-        if latin * 2 > counts.letters {
-            for paragraph in article.paragraphs { counts.addWords(paragraph[...].utf8) }
         }
         let chars = tally.chars
         s.chars = chars
@@ -115,7 +111,7 @@ public struct QualitySignals {
         s.boilerplate = boilerplate
         s.script =
             han * 2 >= chars ? ChineseScript.name(simplified: tally.simplified, traditional: tally.traditional) : nil
-        (s.language, s.languageScore) = LanguageIdentifier.identify(counts)
+        (s.language, s.languageScore) = LanguageIdentifier.identify(counts, paragraphs: article.paragraphs)
         s.languageScore = ArticleSignals.rounded(s.languageScore)
         return s
     }
