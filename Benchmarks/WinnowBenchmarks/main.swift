@@ -16,6 +16,8 @@ struct Options {
     var profileLoops = 0
     /// Benchmark MinHash signatures on this many ~3 KB articles instead of cleaning.
     var minhashDocs = 0
+    /// Benchmark the quality signals on the articles of this page file instead of cleaning.
+    var signalsPath: String?
 
     init(_ arguments: [String]) {
         var k = 1
@@ -26,6 +28,7 @@ struct Options {
             case "--keep": keep = arguments[k + 1]; k += 1
             case "--profile": profileLoops = Int(arguments[k + 1]) ?? 1; k += 1
             case "--minhash": minhashDocs = Int(arguments[k + 1]) ?? 100_000; k += 1
+            case "--signals": signalsPath = arguments[k + 1]; k += 1
             default: break
             }
             k += 1
@@ -77,6 +80,10 @@ let options = Options(CommandLine.arguments)
 
 if options.minhashDocs > 0 {
     runMinHashBenchmark(documents: options.minhashDocs, repeats: options.repeats)
+    exit(0)
+}
+if let path = options.signalsPath {
+    runSignalsBenchmark(path: path, repeats: options.repeats)
     exit(0)
 }
 let target = options.megabytes * 1_000_000

@@ -4,7 +4,8 @@
 /// text) and the candidates for the duplicate 10-gram come from here, so it is the inner
 /// loop of the quality stage. A pair is its two 16-bit values side by side, so there is
 /// no hash to collide and no rolling arithmetic, and a table slot is one word: the pair in
-/// the high half, its count in the low half (an empty slot is 0, a used one never is).
+/// the high half, its count in the low half (an empty slot is 0, a used one never is: its
+/// count is at least 1).
 struct PairCounter {
     private var table: [UInt64] = Array(repeating: 0, count: 1 << 11)
     /// The slot of the pair at each position of the last sequence.
@@ -42,13 +43,13 @@ struct PairCounter {
                     var slot = Int((key &* 0x9E37_79B1) >> shift)
                     let tagged = UInt64(key) << 32
                     while true {
+                        // An empty slot and the pair's own slot take the same store (an
+                        // empty slot's count is 0), so the only branch is on a collision,
+                        // which is rare; "new pair or seen pair", half and half in prose,
+                        // is no longer a branch to mispredict.
                         let entry = table[slot]
-                        if entry == 0 {
-                            table[slot] = tagged | 1
-                            break
-                        }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tagged {
-                            table[slot] = entry &+ 1
+                        if min((entry >> 32) ^ UInt64(key), entry) == 0 {
+                            table[slot] = tagged | ((entry & 0xFFFF_FFFF) &+ 1)
                             break
                         }
                         slot = (slot + 1) & mask

@@ -11,20 +11,21 @@ public struct QualitySignals {
     private var repetition = NGramRepetition()
     private var sequence: [UInt32] = []
     private var words: [UInt32] = []
-    /// The hash and character count of each line of the current article.
+    /// Each line of the current article, keyed by its length and first bytes.
     ///
-    /// Hashing the `String`s themselves would normalize them to NFC first, and cost more
-    /// than every other signal. Sorted once at the end to find repeats: cheaper than a `Set`
-    /// insert per line, whose hashing is SipHash.
-    private var lineHashes: [(hash: UInt64, chars: Int)] = []
+    /// Sorted once at the end, so that equal lines sit side by side; only lines whose keys
+    /// agree are compared byte by byte, and lines of one length that start alike are rare.
+    /// No hash at all: hashing every line's bytes cost more than a tenth of the signals
+    /// (and hashing the `String`s would normalize them to NFC first).
+    private var lineKeys: [LineKey] = []
     /// Also compute the top 3- and 4-gram and duplicate 5-gram shares (`[signals]
     /// full_repetition`): they double the cost of the signals and no default filter reads them.
     public var fullRepetition = false
 
     /// The repetition signals read at most this many units (the first ones) of an article.
     ///
-    /// Their tables take 32 bytes per unit, and an article of a 64 MB record would otherwise
-    /// need a gigabyte for them. A million characters is some 300 news articles.
+    /// Their tables take some 24 bytes per unit, and an article of a 64 MB record would
+    /// otherwise need well over a gigabyte for them. A million characters is some 300 news articles.
     static let maxRepetitionUnits = 1 << 20
 
     public init(fullRepetition: Bool = false) {
@@ -37,7 +38,7 @@ public struct QualitySignals {
         words.removeAll(keepingCapacity: true)
         var tally = CharacterTally()
         var linesWithoutEnd = 0
-        lineHashes.removeAll(keepingCapacity: true)
+        lineKeys.removeAll(keepingCapacity: true)
         var bytes = 0
         for paragraph in article.paragraphs { bytes += paragraph.utf8.count }
         // The characters go through a pointer (a scalar is at least a byte, so `bytes`
@@ -47,31 +48,42 @@ public struct QualitySignals {
         swap(&lineWords, &words)
         sequence.withUnsafeMutableBufferPointer { sequence in
             HanTraits.table.withUnsafeBufferPointer { traits in
-                for var paragraph in article.paragraphs {
-                    let (end, lineHash) = paragraph.withUTF8 { p in
+                for index in article.paragraphs.indices {
+                    var paragraph = article.paragraphs[index]
+                    let (end, prefix) = paragraph.withUTF8 { p in
                         var local = tally
                         let end = local.scan(p, sequence: sequence, traits: traits, words: &lineWords)
                         tally = local
-                        return (end, StableHash.hash64(p))
+                        return (end, LineKey.prefix(p))
                     }
                     let lastClass = ScalarClass.of(end.last)
                     let ends =
                         lastClass == .finalPunct
                         || (lastClass == .closePunct && ScalarClass.of(end.beforeLast) == .finalPunct)
                     if !ends { linesWithoutEnd += 1 }
-                    lineHashes.append((lineHash, end.chars))
+                    let key = LineKey(bytes: paragraph.utf8.count, prefix: prefix, index: index, chars: end.chars)
+                    lineKeys.append(key)
                 }
             }
         }
         swap(&lineWords, &words)
         let han = tally.han, kana = tally.kana, hangul = tally.hangul, latin = tally.latin
         let counts = tally.language
-        // A line that repeats an earlier one: every line of a run of equal hashes but one.
+        // A line that repeats an earlier one: every line of a run of equal lines but one.
         var duplicateLines = 0, duplicateLineChars = 0
-        lineHashes.sort { $0.hash < $1.hash }
-        for i in lineHashes.indices.dropFirst() where lineHashes[i].hash == lineHashes[i - 1].hash {
+        let paragraphs = article.paragraphs
+        lineKeys.sort { a, b in
+            if a.bytes != b.bytes { return a.bytes < b.bytes }
+            if a.prefix != b.prefix { return a.prefix < b.prefix }
+            return paragraphs[a.index].utf8.lexicographicallyPrecedes(paragraphs[b.index].utf8)
+        }
+        for i in lineKeys.indices.dropFirst() {
+            let a = lineKeys[i - 1], b = lineKeys[i]
+            guard a.bytes == b.bytes, a.prefix == b.prefix,
+                paragraphs[a.index].utf8.elementsEqual(paragraphs[b.index].utf8)
+            else { continue }
             duplicateLines += 1
-            duplicateLineChars += lineHashes[i].chars
+            duplicateLineChars += b.chars
         }
         let chars = tally.chars
         s.chars = chars
@@ -121,5 +133,21 @@ public struct QualitySignals {
         guard page.bytes > 0 else { return 0 }
         let removed = page.removed.reduce(0) { $0 + max(0, $1.end - $1.start) }
         return min(1, Double(removed) / Double(page.bytes))
+    }
+}
+
+/// A line of an article as the duplicate-line count sorts it: its length in bytes and its
+/// first eight bytes, then (for lines whose keys agree) its bytes.
+private struct LineKey {
+    var bytes: Int
+    var prefix: UInt64
+    var index: Int
+    var chars: Int
+
+    /// The first eight bytes of `p` (fewer, zero-padded, for a shorter line).
+    static func prefix(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<min(8, p.count) { value = value << 8 | UInt64(p[i]) }
+        return value
     }
 }
