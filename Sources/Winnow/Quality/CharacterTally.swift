@@ -6,7 +6,9 @@
 struct CharacterTally {
     var han = 0, kana = 0, hangul = 0, latin = 0, digits = 0, punctuation = 0, symbols = 0, mojibake = 0
     var functionWords = 0, simplified = 0, traditional = 0
-    var language = LanguageIdentifier.Counts()
+    /// Letters of the scripts ``ScalarClass`` calls `otherLetter`, split for language
+    /// identification (the CJK and Latin counts above serve it as they are).
+    var cyrillic = 0, arabic = 0, otherLetters = 0
     /// Characters written to the sequence so far (non-whitespace scalars).
     var chars = 0
     /// The word being read (FNV-1a of its letters), for the repetition signals of
@@ -39,7 +41,6 @@ struct CharacterTally {
                 // The main Han block, most of the text: class, counts and traits at once
                 // (what the general path below does for any scalar).
                 if inWord { finishWord(into: &words) }
-                language.han &+= 1
                 han &+= 1
                 end.chars &+= 1
                 sequence[chars] = v
@@ -53,7 +54,6 @@ struct CharacterTally {
                 previous = v
                 continue
             }
-            language.add(v)
             let cls = ScalarClass.of(v)
             if cls == .latin || cls == .digit || cls == .otherLetter {
                 word = (word ^ v) &* 0x0100_0193
@@ -78,7 +78,12 @@ struct CharacterTally {
             case .latin: latin &+= 1
             case .digit: digits &+= 1
             case .finalPunct, .openPunct, .closePunct, .punct: punctuation &+= 1
-            case .otherLetter: break
+            case .otherLetter:
+                switch v {
+                case 0x0400...0x04FF: cyrillic &+= 1
+                case 0x0621...0x064A, 0x0671...0x06D3: arabic &+= 1
+                default: otherLetters &+= 1
+                }
             default:
                 symbols &+= 1
                 if v == 0xFFFD { mojibake &+= 1 }
@@ -89,6 +94,13 @@ struct CharacterTally {
         }
         if inWord { finishWord(into: &words) }
         return end
+    }
+
+    /// The letter counts language identification decides from.
+    var language: LanguageIdentifier.Counts {
+        LanguageIdentifier.Counts(
+            han: han, kana: kana, hangul: hangul, latin: latin, cyrillic: cyrillic, arabic: arabic,
+            otherLetters: otherLetters)
     }
 
     private mutating func finishWord(into words: inout [UInt32]) {

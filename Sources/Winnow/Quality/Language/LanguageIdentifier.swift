@@ -15,26 +15,13 @@ enum LanguageIdentifier {
     /// The languages reported by name; any other language is `other`.
     static let reported: Set<String> = ["zh", "en", "ja", "ko", "ru", "ar"]
 
+    /// Letters by script: Han, kana, hangul and Latin as ``ScalarClass`` has them; its
+    /// `otherLetter` class split into Cyrillic, Arabic (the letters, not the signs) and the
+    /// rest (``CharacterTally`` counts them).
     struct Counts: Sendable {
         var han = 0, kana = 0, hangul = 0, latin = 0, cyrillic = 0, arabic = 0, otherLetters = 0
 
         var letters: Int { han + kana + hangul + latin + cyrillic + arabic + otherLetters }
-
-        /// Counts one scalar (call for every scalar outside the main Han block, which the
-        /// caller counts itself).
-        mutating func add(_ v: UInt32) {
-            switch v {
-            case 0x0041...0x005A, 0x0061...0x007A, 0x00C0...0x024F, 0x1E00...0x1EFF: latin += 1
-            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x2FFFF, 0xF900...0xFAFF: han += 1
-            case 0x3040...0x30FF, 0x31F0...0x31FF: kana += 1
-            case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: hangul += 1
-            case 0x0400...0x04FF: cyrillic += 1
-            case 0x0621...0x064A, 0x0671...0x06D3: arabic += 1
-            case 0x0370...0x03FF, 0x0590...0x05FF, 0x0900...0x0DFF, 0x0E00...0x0EFF:
-                otherLetters += 1
-            default: break
-            }
-        }
     }
 
     /// The language and its score for an article with letter counts `c` and text
