@@ -26,11 +26,19 @@ struct CharacterTally {
     /// Counts the scalars of the line `p`, appends its non-whitespace scalars to
     /// `sequence` (from index ``chars``; the caller made room for one per byte) and its
     /// finished words to `words`.
+    ///
+    /// The counters the Han path touches are locals, not fields: through `self` they were
+    /// read-modify-writes to memory, one store-to-load chain per counter per character.
+    /// Its three trait counts are packed into one word (21 bits each) and spread out at the
+    /// end of the line, or every 2^20 characters so that none overflows.
     mutating func scan(
         _ p: UnsafeBufferPointer<UInt8>, sequence: UnsafeMutableBufferPointer<UInt32>,
         traits: UnsafeBufferPointer<UInt8>, words: inout [UInt32]
     ) -> LineEnd {
-        var end = LineEnd()
+        var han = self.han, chars = self.chars
+        let lineStart = chars
+        var packed: UInt64 = 0
+        var pending = 0
         var previous: UInt32 = 0
         var i = 0
         while i < p.count {
@@ -42,16 +50,16 @@ struct CharacterTally {
                 // (what the general path below does for any scalar).
                 if inWord { finishWord(into: &words) }
                 han &+= 1
-                end.chars &+= 1
                 sequence[chars] = v
                 chars &+= 1
-                let t = traits[Int(hanOffset)]
-                functionWords &+= Int(t & HanTraits.functionWord)
-                simplified &+= Int((t & HanTraits.simplifiedOnly) >> 1)
-                traditional &+= Int((t & HanTraits.traditionalOnly) >> 2)
-                end.beforeLast = end.last
-                end.last = v
+                let t = UInt64(traits[Int(hanOffset)])
+                packed &+= (t & 1) | (t & 2) << 20 | (t & 4) << 40
                 previous = v
+                pending &+= 1
+                if pending == 1 << 20 {
+                    unpack(&packed)
+                    pending = 0
+                }
                 continue
             }
             let cls = ScalarClass.of(v)
@@ -62,7 +70,6 @@ struct CharacterTally {
                 finishWord(into: &words)
             }
             if cls == .space { continue }
-            end.chars &+= 1
             sequence[chars] = v
             chars &+= 1
             // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation byte
@@ -88,12 +95,26 @@ struct CharacterTally {
                 symbols &+= 1
                 if v == 0xFFFD { mojibake &+= 1 }
             }
-            end.beforeLast = end.last
-            end.last = v
             previous = v
         }
         if inWord { finishWord(into: &words) }
+        unpack(&packed)
+        self.han = han
+        self.chars = chars
+        var end = LineEnd()
+        end.chars = chars - lineStart
+        if end.chars > 0 { end.last = sequence[chars - 1] }
+        if end.chars > 1 { end.beforeLast = sequence[chars - 2] }
         return end
+    }
+
+    /// Adds the packed trait counts to their fields and zeroes them.
+    private mutating func unpack(_ packed: inout UInt64) {
+        let field: UInt64 = (1 << 21) - 1
+        functionWords &+= Int(packed & field)
+        simplified &+= Int((packed >> 21) & field)
+        traditional &+= Int((packed >> 42) & field)
+        packed = 0
     }
 
     /// The letter counts language identification decides from.

@@ -4,10 +4,13 @@
 /// text) and the candidates for the duplicate 10-gram come from here, so it is the inner
 /// loop of the quality stage. A pair is its two 16-bit values side by side, so there is
 /// no hash to collide and no rolling arithmetic, and a table slot is one word: the pair in
-/// the high half, its count in the low half (an empty slot is 0, a used one never is: its
-/// count is at least 1).
+/// the high 32 bits, then the generation that wrote it (8 bits), then its count (24 bits).
+/// A slot of another generation is empty, so the table needs no clearing between texts,
+/// only a full reset every 255 of them.
 struct PairCounter {
     private var table: [UInt64] = Array(repeating: 0, count: 1 << 11)
+    /// The generation of the current text, 1...255 (0 is the empty table's).
+    private var generation: UInt64 = 0
     /// The slot of the pair at each position of the last sequence.
     private var slots: [Int32] = []
 
@@ -23,15 +26,22 @@ struct PairCounter {
     ///
     /// Appends to `candidates`, ascending, each position `p` where the `run` pairs starting
     /// at `p, p + 1, …` all occur more than once: the only places an n-gram of `run + 1`
-    /// units can repeat. The table is empty again afterwards.
+    /// units can repeat. `s` has at most 2^24 - 1 units (a count must fit its 24 bits).
     mutating func count(_ s: UnsafeBufferPointer<UInt32>, runs run: Int, candidates: inout [Int32]) -> Int {
         let pairs = s.count - 1
-        precondition(pairs >= 1 && run >= 1)
+        precondition(pairs >= 1 && run >= 1 && pairs < 0xFF_FFFF)
         var capacity = table.count
         if capacity < 2 * pairs {
             while capacity < 2 * pairs { capacity <<= 1 }
             table = Array(repeating: 0, count: capacity)
         }
+        generation += 1
+        if generation > 0xFF {
+            for i in table.indices { table[i] = 0 }
+            generation = 1
+        }
+        let stamp = generation << 24
+        let count24: UInt64 = 0xFF_FFFF
         if slots.count < pairs { slots = Array(repeating: 0, count: pairs) }
         let mask = capacity - 1
         let shift = UInt32(32 - capacity.trailingZeroBitCount)
@@ -41,15 +51,16 @@ struct PairCounter {
                 for i in 0..<pairs {
                     let key = s[i] << 16 | s[i + 1]
                     var slot = Int((key &* 0x9E37_79B1) >> shift)
-                    let tagged = UInt64(key) << 32
+                    let tagged = UInt64(key) << 32 | stamp
                     while true {
                         // An empty slot and the pair's own slot take the same store (an
-                        // empty slot's count is 0), so the only branch is on a collision,
-                        // which is rare; "new pair or seen pair", half and half in prose,
-                        // is no longer a branch to mispredict.
-                        let entry = table[slot]
+                        // empty slot counts 0), so the only branch is on a collision, which
+                        // is rare; "new pair or seen pair", half and half in prose, is no
+                        // longer a branch to mispredict.
+                        var entry = table[slot]
+                        if entry & (0xFF << 24) != stamp { entry = 0 }  // an earlier text's
                         if min((entry >> 32) ^ UInt64(key), entry) == 0 {
-                            table[slot] = tagged | ((entry & 0xFFFF_FFFF) &+ 1)
+                            table[slot] = tagged | ((entry & count24) &+ 1)
                             break
                         }
                         slot = (slot + 1) & mask
@@ -61,13 +72,12 @@ struct PairCounter {
                 // top bit set exactly when count >= 2.
                 var repeatedRun = 0
                 for i in 0..<pairs {
-                    let count = table[Int(slots[i])] & 0xFFFF_FFFF
+                    let count = table[Int(slots[i])] & count24
                     top = max(top, count)
                     let repeats = Int(truncatingIfNeeded: (1 &- count) >> 63)
                     repeatedRun = (repeatedRun &+ 1) & (0 &- repeats)
                     if repeatedRun >= run { candidates.append(Int32(truncatingIfNeeded: i - run + 1)) }
                 }
-                for i in 0..<pairs { table[Int(slots[i])] = 0 }
             }
         }
         return Int(top)
