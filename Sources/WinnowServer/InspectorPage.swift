@@ -24,7 +24,7 @@ enum InspectorPage {
         mark { border-radius: 3px; padding: 0 1px; }
         .k-injected-noise, .k-byte-order-mark { background: #e53935; color: #fff; }
         .k-page-header, .k-navigation, .k-pager, .k-copyright, .k-markup { background: #ddd; color: #555; }
-        .k-duplicate-byline { background: #e1bee7; }
+        .k-duplicate-byline, .k-repeated-text { background: #e1bee7; }
         .k-fold-marker, .k-source-footer { background: #ffcdd2; }
         .k-keyword-stuffing { background: #cfd8dc; text-decoration: line-through; }
         .k-link-list, .k-related-links { background: #bbdefb; }
@@ -49,7 +49,7 @@ enum InspectorPage {
         </form>
         <div id="result"></div>
         <script>
-        const kinds = ["injected-noise","page-header","duplicate-byline","fold-marker","source-footer","keyword-stuffing",
+        const kinds = ["injected-noise","page-header","duplicate-byline","repeated-text","fold-marker","source-footer","keyword-stuffing",
           "link-list","navigation","login","share","related-links","pager","copyright","ad","caption","comment","markup",
           "outside-article","byte-order-mark"];
         const inline = (kind) => kind === "injected-noise" || kind === "byte-order-mark";

@@ -91,6 +91,32 @@ struct PageAssembler {
                 record(text.lines[bylineLine].clean, line: bylineLine, as: .metadata(.byline))
             }
         }
+        for d in drafts.indices { removeRepeatedTail(of: d) }
+    }
+
+    /// Takes out the end of article `d` where it repeats its earlier text
+    /// (``RepeatedPassage``): the paragraph spans there become removed spans; a paragraph
+    /// the repeat starts inside keeps its first part.
+    private mutating func removeRepeatedTail(of d: Int) {
+        guard let cut = RepeatedPassage.tailStart(p, drafts[d].paragraphs.map(\.range)) else { return }
+        var kept = Array(drafts[d].paragraphs[..<cut.paragraph])
+        for (k, (range, line)) in drafts[d].paragraphs.enumerated().dropFirst(cut.paragraph) {
+            let source = text.sourceRange(ofClean: range, line: line)
+            if let s = spans.lastIndex(of: PageSpan(range: source, role: .paragraph(article: d))) {
+                spans.remove(at: s)
+            }
+            var repeated = range
+            if k == cut.paragraph, cut.offset > range.lowerBound {
+                let head = ParagraphSplitter.trim(p, range.lowerBound..<cut.offset)
+                if !head.isEmpty {
+                    kept.append((head, line))
+                    record(head, line: line, as: .paragraph(article: d))
+                }
+                repeated = cut.offset..<range.upperBound
+            }
+            remove(repeated, line: line, kind: .repeatedText)
+        }
+        drafts[d].paragraphs = kept
     }
 
     /// Roles that neither start nor end an article: bylines wait for the next body, inline

@@ -10,6 +10,9 @@ public enum RemovalKind: String, Sendable, CaseIterable {
     case pageHeader = "page-header"
     /// A byline repeated right after itself.
     case duplicateByline = "duplicate-byline"
+    /// The end of an article that repeats, character for character, its earlier text (a
+    /// body pasted twice); the first copy stays.
+    case repeatedText = "repeated-text"
     /// A portal's "expand the rest" link (`展开全文`).
     case foldMarker = "fold-marker"
     /// A portal footer glued to the last sentence (`返回搜狐,查看更多`).

@@ -113,7 +113,7 @@ public struct ExplainRenderer: Sendable {
         switch kind {
         case .injectedNoise, .byteOrderMark: code = "41;97"
         case .pageHeader: code = "33"
-        case .duplicateByline: code = "35"
+        case .duplicateByline, .repeatedText: code = "35"
         case .foldMarker, .sourceFooter: code = "31"
         case .keywordStuffing: code = "90;9"
         case .linkList, .relatedLinks: code = "34"
