@@ -14,12 +14,16 @@ enum RepeatedPassage {
     static let minimumCharacters = 50
     /// Characters at the very end that must occur earlier for a repeat to be considered.
     static let anchorLength = 24
+    /// Bytes at the very end looked up verbatim before anything else is done.
+    static let probeBytes = 24
 
     /// Where the repeated tail of `paragraphs` (ranges into `p`) starts: the paragraph
     /// and the byte offset in it; nil when the article does not end by repeating itself.
     static func tailStart(_ p: UnsafeBufferPointer<UInt8>, _ paragraphs: [Range<Int>]) -> (
         paragraph: Int, offset: Int
     )? {
+        guard paragraphs.count >= 2 || (paragraphs.first?.count ?? 0) >= 2 * minimumCharacters else { return nil }
+        guard mayRepeat(p, paragraphs) else { return nil }
         var s: [UInt32] = []
         var offsets: [Int] = []
         var owners: [Int] = []
@@ -54,5 +58,17 @@ enum RepeatedPassage {
         }
         guard longest >= minimumCharacters, longest * 4 >= n else { return nil }
         return (owners[n - longest], offsets[n - longest])
+    }
+
+    /// Whether the last ``probeBytes`` bytes of the article occur, byte for byte, earlier
+    /// in it: a repeated tail ends where the earlier copy ends, at the end of a line, so its
+    /// last bytes are written the same way in both. Most articles fail this cheap test and
+    /// are done with.
+    private static func mayRepeat(_ p: UnsafeBufferPointer<UInt8>, _ paragraphs: [Range<Int>]) -> Bool {
+        guard let last = paragraphs.last else { return false }
+        guard last.count >= probeBytes else { return true }  // too short to probe: look closer
+        let probe = (last.upperBound - probeBytes)..<last.upperBound
+        for range in paragraphs.dropLast() where ByteMatch.contains(p, range, probe) { return true }
+        return ByteMatch.contains(p, last.lowerBound..<probe.lowerBound, probe)
     }
 }
