@@ -61,8 +61,10 @@ enum RepeatedPassage {
     }
 
     /// Whether the last ``probeBytes`` bytes of the article occur, byte for byte, earlier
-    /// in it: a repeated tail ends where the earlier copy ends, at the end of a line, so its
-    /// last bytes are written the same way in both. Most articles fail this cheap test and
+    /// in it.
+    ///
+    /// A repeated tail ends where the earlier copy ends, at the end of a line, so its last
+    /// bytes are written the same way in both. Most articles fail this cheap test and
     /// are done with.
     private static func mayRepeat(_ p: UnsafeBufferPointer<UInt8>, _ paragraphs: [Range<Int>]) -> Bool {
         guard let last = paragraphs.last else { return false }
