@@ -27,79 +27,54 @@ struct CharacterTally {
     /// `sequence` (from index ``chars``; the caller made room for one per byte) and its
     /// finished words to `words`.
     ///
-    /// The counters the Han path touches are locals, not fields: through `self` they were
-    /// read-modify-writes to memory, one store-to-load chain per counter per character.
-    /// Its three trait counts are packed into one word (21 bits each) and spread out at the
-    /// end of the line, or every 2^20 characters so that none overflows.
+    /// Each character is looked up in ``SignalCodes`` and its code's packed increments are
+    /// added to four local words, without a branch on its class; the words are spread
+    /// into the fields before a sixteen-bit field can overflow. Counters kept in `self`
+    /// instead were read-modify-writes to memory, a store-to-load chain per character.
     mutating func scan(
         _ p: UnsafeBufferPointer<UInt8>, sequence: UnsafeMutableBufferPointer<UInt32>,
-        traits: UnsafeBufferPointer<UInt8>, words: inout [UInt32]
+        codes: UnsafeBufferPointer<UInt8>, increments: UnsafeBufferPointer<UInt64>, words: inout [UInt32]
     ) -> LineEnd {
-        var han = self.han, chars = self.chars
+        var chars = self.chars
         let lineStart = chars
-        var packed: UInt64 = 0
+        var a0: UInt64 = 0, a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
         var pending = 0
         var previous: UInt32 = 0
+        var latin1Pairs = 0
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Scalar.decode(p, at: i)
             i &+= length
-            let hanOffset = v &- HanTraits.first
-            if hanOffset < HanTraits.count {
-                // The main Han block, most of the text: class, counts and traits at once
-                // (what the general path below does for any scalar).
-                if inWord { finishWord(into: &words) }
-                han &+= 1
-                sequence[chars] = v
-                chars &+= 1
-                let t = UInt64(traits[Int(hanOffset)])
-                packed &+= (t & 1) | (t & 2) << 20 | (t & 4) << 40
-                previous = v
-                pending &+= 1
-                if pending == 1 << 20 {
-                    unpack(&packed)
-                    pending = 0
-                }
-                continue
-            }
-            let cls = ScalarClass.of(v)
-            if cls == .latin || cls == .digit || cls == .otherLetter {
+            let code = v < 0x1_0000 ? codes[Int(v)] : SignalCodes.code(v)
+            let row = 4 &* Int(code)
+            a0 &+= increments[row]
+            a1 &+= increments[row &+ 1]
+            a2 &+= increments[row &+ 2]
+            a3 &+= increments[row &+ 3]
+            if SignalCodes.isWordCharacter(code) {
                 word = (word ^ v) &* 0x0100_0193
                 inWord = true
             } else if inWord {
                 finishWord(into: &words)
             }
-            if cls == .space { continue }
+            // Spaces are written too but not counted: the next character overwrites them.
             sequence[chars] = v
-            chars &+= 1
+            let counted = code != SignalCodes.space
+            chars &+= counted ? 1 : 0
             // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation byte
             // (a C1 control or a Latin-1 sign).
-            if previous >= 0xC2, previous <= 0xEF, v >= 0x80, v <= 0xBF { mojibake &+= 2 }
-            switch cls {
-            case .han:
-                han &+= 1
-                if Lexicon.isFunctionWord(v) { functionWords &+= 1 }
-                ChineseScript.tally(v, simplified: &simplified, traditional: &traditional)
-            case .kana: kana &+= 1
-            case .hangul: hangul &+= 1
-            case .latin: latin &+= 1
-            case .digit: digits &+= 1
-            case .finalPunct, .openPunct, .closePunct, .punct: punctuation &+= 1
-            case .otherLetter:
-                switch v {
-                case 0x0400...0x04FF: cyrillic &+= 1
-                case 0x0621...0x064A, 0x0671...0x06D3: arabic &+= 1
-                default: otherLetters &+= 1
-                }
-            default:
-                symbols &+= 1
-                if v == 0xFFFD { mojibake &+= 1 }
+            let pair = (previous &- 0xC2) <= 0xEF - 0xC2 && (v &- 0x80) <= 0xBF - 0x80
+            latin1Pairs &+= pair && counted ? 1 : 0
+            previous = counted ? v : previous
+            pending &+= 1
+            if pending == 0xFFFF {
+                spread(&a0, &a1, &a2, &a3)
+                pending = 0
             }
-            previous = v
         }
         if inWord { finishWord(into: &words) }
-        unpack(&packed)
-        self.han = han
+        spread(&a0, &a1, &a2, &a3)
+        mojibake &+= 2 &* latin1Pairs
         self.chars = chars
         var end = LineEnd()
         end.chars = chars - lineStart
@@ -108,13 +83,27 @@ struct CharacterTally {
         return end
     }
 
-    /// Adds the packed trait counts to their fields and zeroes them.
-    private mutating func unpack(_ packed: inout UInt64) {
-        let field: UInt64 = (1 << 21) - 1
-        functionWords &+= Int(packed & field)
-        simplified &+= Int((packed >> 21) & field)
-        traditional &+= Int((packed >> 42) & field)
-        packed = 0
+    /// Adds the packed counts to their fields and zeroes them (see ``SignalCodes/increments``).
+    private mutating func spread(_ a0: inout UInt64, _ a1: inout UInt64, _ a2: inout UInt64, _ a3: inout UInt64) {
+        func field(_ word: UInt64, _ k: UInt64) -> Int { Int((word >> (16 * k)) & 0xFFFF) }
+        han &+= field(a0, 0)
+        functionWords &+= field(a0, 1)
+        simplified &+= field(a0, 2)
+        traditional &+= field(a0, 3)
+        kana &+= field(a1, 0)
+        hangul &+= field(a1, 1)
+        latin &+= field(a1, 2)
+        digits &+= field(a1, 3)
+        punctuation &+= field(a2, 0)
+        cyrillic &+= field(a2, 1)
+        arabic &+= field(a2, 2)
+        otherLetters &+= field(a2, 3)
+        symbols &+= field(a3, 0)
+        mojibake &+= field(a3, 1)
+        a0 = 0
+        a1 = 0
+        a2 = 0
+        a3 = 0
     }
 
     /// The letter counts language identification decides from.

@@ -47,22 +47,25 @@ public struct QualitySignals {
         var lineWords: [UInt32] = []
         swap(&lineWords, &words)
         sequence.withUnsafeMutableBufferPointer { sequence in
-            HanTraits.table.withUnsafeBufferPointer { traits in
-                for index in article.paragraphs.indices {
-                    var paragraph = article.paragraphs[index]
-                    let (end, prefix) = paragraph.withUTF8 { p in
-                        var local = tally
-                        let end = local.scan(p, sequence: sequence, traits: traits, words: &lineWords)
-                        tally = local
-                        return (end, LineKey.prefix(p))
+            SignalCodes.table.withUnsafeBufferPointer { codes in
+                SignalCodes.increments.withUnsafeBufferPointer { increments in
+                    for index in article.paragraphs.indices {
+                        var paragraph = article.paragraphs[index]
+                        let (end, prefix) = paragraph.withUTF8 { p in
+                            var local = tally
+                            let end = local.scan(
+                                p, sequence: sequence, codes: codes, increments: increments, words: &lineWords)
+                            tally = local
+                            return (end, LineKey.prefix(p))
+                        }
+                        let lastClass = ScalarClass.of(end.last)
+                        let ends =
+                            lastClass == .finalPunct
+                            || (lastClass == .closePunct && ScalarClass.of(end.beforeLast) == .finalPunct)
+                        if !ends { linesWithoutEnd += 1 }
+                        let key = LineKey(bytes: paragraph.utf8.count, prefix: prefix, index: index, chars: end.chars)
+                        lineKeys.append(key)
                     }
-                    let lastClass = ScalarClass.of(end.last)
-                    let ends =
-                        lastClass == .finalPunct
-                        || (lastClass == .closePunct && ScalarClass.of(end.beforeLast) == .finalPunct)
-                    if !ends { linesWithoutEnd += 1 }
-                    let key = LineKey(bytes: paragraph.utf8.count, prefix: prefix, index: index, chars: end.chars)
-                    lineKeys.append(key)
                 }
             }
         }
