@@ -5,7 +5,9 @@
 #   bash Benchmarks/corpus-run.sh [WORKDIR] [JSONL_PAGES] [WET_PAGES]
 #
 # Prints one line per measurement; MB/s is of uncompressed page text (the manifest's
-# text_bytes), peak RSS from the manifest.
+# text_bytes), peak RSS from the manifest. `-j 1` runs pinned to one core (taskset): its
+# reading thread would otherwise run on a second core beside the worker, and "one core"
+# would mean one and a bit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-/tmp/winnow-corpus-bench}
@@ -24,7 +26,9 @@ for f in corpus.jsonl.gz corpus.warc.wet.gz; do
     for j in 1 2; do
         rm -rf "$work/out"
         start=$(date +%s.%N)
-        $bin run "$work/$f" -o "$work/out" -j $j -q 2>/dev/null
+        pin=()
+        [ "$j" = 1 ] && command -v taskset >/dev/null && pin=(taskset -c 0)
+        "${pin[@]}" $bin run "$work/$f" -o "$work/out" -j $j -q 2>/dev/null
         end=$(date +%s.%N)
         python3 - "$work/out/manifest.json" "$j" "$start" "$end" <<'PY'
 import json, sys
