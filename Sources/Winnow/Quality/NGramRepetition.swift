@@ -121,11 +121,10 @@ struct NGramRepetition {
     /// order, recording each one's slot; returns the highest count.
     private mutating func count(_ s: UnsafeBufferPointer<UInt32>, n: Int, at positions: [Int32]?) -> Int {
         let grams = positions?.count ?? (s.count - n + 1)
-        var capacity = table.count / 2
-        if capacity < 2 * grams {
-            while capacity < 2 * grams { capacity <<= 1 }
-            table = Array(repeating: 0, count: 2 * capacity)
-        }
+        // Sized to this text, not to the largest seen so far (see ``PairCounter``).
+        var capacity = 1 << 10
+        while capacity < 2 * grams { capacity <<= 1 }
+        if table.count < 2 * capacity { table = Array(repeating: 0, count: 2 * capacity) }
         if slots.count < grams { slots = Array(repeating: 0, count: grams) }
         used = grams
         let mask = capacity - 1

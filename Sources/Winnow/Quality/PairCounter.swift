@@ -30,11 +30,11 @@ struct PairCounter {
     mutating func count(_ s: UnsafeBufferPointer<UInt32>, runs run: Int, candidates: inout [Int32]) -> Int {
         let pairs = s.count - 1
         precondition(pairs >= 1 && run >= 1 && pairs < 0xFF_FFFF)
-        var capacity = table.count
-        if capacity < 2 * pairs {
-            while capacity < 2 * pairs { capacity <<= 1 }
-            table = Array(repeating: 0, count: capacity)
-        }
+        // Sized to this text, not to the largest seen so far: after one long article, the
+        // short ones would otherwise scatter their pairs over megabytes and miss the cache.
+        var capacity = 1 << 11
+        while capacity < 2 * pairs { capacity <<= 1 }
+        if table.count < capacity { table = Array(repeating: 0, count: capacity) }
         generation += 1
         if generation > 0xFF {
             for i in table.indices { table[i] = 0 }
