@@ -38,43 +38,40 @@ struct CharacterTally {
         var chars = self.chars
         let lineStart = chars
         var a0: UInt64 = 0, a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
-        var pending = 0
-        var previous: UInt32 = 0
-        var latin1Pairs = 0
         var i = 0
         while i < p.count {
-            let (v, length) = UTF8Scalar.decode(p, at: i)
-            i &+= length
-            let code = v < 0x1_0000 ? codes[Int(v)] : SignalCodes.code(v)
-            let row = 4 &* Int(code)
-            a0 &+= increments[row]
-            a1 &+= increments[row &+ 1]
-            a2 &+= increments[row &+ 2]
-            a3 &+= increments[row &+ 3]
-            if SignalCodes.isWordCharacter(code) {
-                word = (word ^ v) &* 0x0100_0193
-                inWord = true
-            } else if inWord {
-                finishWord(into: &words)
+            // At most 65,535 bytes, so at most as many characters, between spreads.
+            let chunkEnd = min(p.count, i + 0xFFFF)
+            while i < chunkEnd {
+                let (v, length) = UTF8Scalar.decode(p, at: i)
+                i &+= length
+                let code = v < 0x1_0000 ? codes[Int(v)] : SignalCodes.code(v)
+                let row = 4 &* Int(code)
+                a0 &+= increments[row]
+                a1 &+= increments[row &+ 1]
+                a2 &+= increments[row &+ 2]
+                a3 &+= increments[row &+ 3]
+                if SignalCodes.isWordCharacter(code) {
+                    word = (word ^ v) &* 0x0100_0193
+                    inWord = true
+                } else if inWord {
+                    finishWord(into: &words)
+                }
+                // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
+                // byte (a C1 control or a Latin-1 sign). Such a second character is rare, so
+                // this is the only place that looks at the character before.
+                if v &- 0x80 <= 0xBF - 0x80, code != SignalCodes.space, chars > lineStart,
+                    sequence[chars - 1] &- 0xC2 <= 0xEF - 0xC2
+                {
+                    mojibake &+= 2
+                }
+                // Spaces are written too but not counted: the next character overwrites them.
+                sequence[chars] = v
+                chars &+= code != SignalCodes.space ? 1 : 0
             }
-            // Spaces are written too but not counted: the next character overwrites them.
-            sequence[chars] = v
-            let counted = code != SignalCodes.space
-            chars &+= counted ? 1 : 0
-            // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation byte
-            // (a C1 control or a Latin-1 sign).
-            let pair = (previous &- 0xC2) <= 0xEF - 0xC2 && (v &- 0x80) <= 0xBF - 0x80
-            latin1Pairs &+= pair && counted ? 1 : 0
-            previous = counted ? v : previous
-            pending &+= 1
-            if pending == 0xFFFF {
-                spread(&a0, &a1, &a2, &a3)
-                pending = 0
-            }
+            spread(&a0, &a1, &a2, &a3)
         }
         if inWord { finishWord(into: &words) }
-        spread(&a0, &a1, &a2, &a3)
-        mojibake &+= 2 &* latin1Pairs
         self.chars = chars
         var end = LineEnd()
         end.chars = chars - lineStart

@@ -76,6 +76,11 @@ struct SignalTests {
         let garbled = String(String.UnicodeScalarView(utf8.map { Unicode.Scalar($0) }))
         #expect(signals([garbled]).mojibake > 0.2)
         #expect(signals(["Le café est très bon à Montréal."]).mojibake == 0)
+        // A no-break space (U+00A0, in the continuation-byte range) after a Latin-1 letter is
+        // a space, not half of a garbled pair; a garbled pair split over two lines is none.
+        #expect(signals(["Voilà\u{A0}: très bien, à\u{A0}demain."]).mojibake == 0)
+        #expect(signals(["Ã", "\u{A9}"]).mojibake == signals(["Ã", "x"]).mojibake)
+        #expect(signals(["Ã\u{A9}"]).mojibake > signals(["Ã", "\u{A9}"]).mojibake)
     }
 
     @Test func simplifiedAndTraditional() {
