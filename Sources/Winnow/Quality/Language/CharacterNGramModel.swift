@@ -8,8 +8,9 @@ internal import Glibc
 /// separate is English from the other Latin-script languages, Russian from Ukrainian or
 /// Bulgarian, Arabic from Persian, and short character n-grams are what does that best
 /// for the least (`the`, `ij`, `ść`, `ы`, `ی`). The n-grams are hashed into
-/// 2^``bucketBits`` buckets per language, smoothed with add-one-half, and stored
-/// bucket-major so that scoring one n-gram reads one short run of floats.
+/// 2^``bucketBits`` buckets per language, smoothed with add-one-half, and stored as one
+/// 16-lane vector per bucket (a language per lane, at most 16 per script): scoring one
+/// n-gram is one aligned 64-byte load and one vector add, for every language at once.
 struct CharacterNGramModel: Sendable {
     /// The script groups with a model; each chooses only among its own languages.
     enum ScriptGroup: Sendable { case latin, cyrillic, arabic }
@@ -19,15 +20,16 @@ struct CharacterNGramModel: Sendable {
     /// Letters read from a text at most: enough for a confident answer, bounded cost.
     static let maxLetters = 3_000
 
-    /// The language codes, in sample order.
+    /// The language codes, in sample order (lane order).
     let languages: [String]
-    /// log P(bucket | language), at `bucket * languages.count + language`.
-    private let logProbabilities: [Float]
+    /// log P(bucket | language) for each bucket, a language per lane; unused lanes are 0
+    /// and never read.
+    private let logProbabilities: [SIMD16<Float>]
 
     init(samples: [(String, String)]) {
+        precondition(samples.count <= 16, "CharacterNGramModel: at most 16 languages per script")
         languages = samples.map(\.0)
-        let count = samples.count
-        var table = [Float](repeating: 0, count: Self.buckets * count)
+        var table = [SIMD16<Float>](repeating: .zero, count: Self.buckets)
         for (l, (_, text)) in samples.enumerated() {
             var counts = [Int](repeating: 0, count: Self.buckets)
             var total = 0
@@ -37,7 +39,7 @@ struct CharacterNGramModel: Sendable {
             }
             let denominator = Double(total) + 0.5 * Double(Self.buckets)
             for b in 0..<Self.buckets {
-                table[b * count + l] = Float(log((Double(counts[b]) + 0.5) / denominator))
+                table[b][l] = Float(log((Double(counts[b]) + 0.5) / denominator))
             }
         }
         logProbabilities = table
@@ -62,14 +64,11 @@ struct CharacterNGramModel: Sendable {
     /// likelihoods are divided by three before they become a posterior; otherwise a dozen
     /// words would already look certain.
     func posteriors(_ paragraphs: [String]) -> [Double] {
-        let count = languages.count
-        var sums = [Double](repeating: 0, count: count)
+        var vector = SIMD16<Float>.zero
         logProbabilities.withUnsafeBufferPointer { table in
-            Self.forEachNGram(in: paragraphs, maxLetters: Self.maxLetters) { bucket in
-                let row = bucket * count
-                for l in 0..<count { sums[l] += Double(table[row + l]) }
-            }
+            Self.forEachNGram(in: paragraphs, maxLetters: Self.maxLetters) { bucket in vector += table[bucket] }
         }
+        let sums = languages.indices.map { Double(vector[$0]) }
         let top = sums.max() ?? 0
         var weights = sums.map { exp(($0 - top) / 3) }
         let total = weights.reduce(0, +)
@@ -81,6 +80,7 @@ struct CharacterNGramModel: Sendable {
     ///
     /// Letters are lowercased, any run of non-letters read as one word boundary (which counts in
     /// the 2- and 3-grams: ` th`, `he `). Stops after `maxLetters` letters.
+    @inline(__always)
     static func forEachNGram(in texts: [String], maxLetters: Int, _ body: (Int) -> Void) {
         let boundary: UInt32 = 0x20
         var previous: UInt32 = boundary, beforePrevious: UInt32 = 0
