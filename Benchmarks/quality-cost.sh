@@ -8,6 +8,8 @@
 #   news  real Chinese text from ../shared/data (THUCNews, CCTV news, ChineseWebText),
 #         repeated to 150 MB: clean, long articles; the cleaner has little to do, so the
 #         signals weigh the most
+#   en    the English (and other Latin-script) gold main texts of ../shared/data, repeated
+#         to 150 MB: words, not characters, and the language model at work
 #
 #   bash Benchmarks/quality-cost.sh [ROUNDS] [JOBS]
 #
@@ -28,13 +30,22 @@ $winnow generate --pages 60000 --seed 1 --format jsonl --out "$work/farm-all.jso
 rm "$work/farm-all.jsonl.gz"
 corpora=(farm)
 if [ -d "$data" ]; then
-    python3 - "$data" "$work/news.jsonl.gz" <<'PY'
+    python3 - "$data" "$work/news.jsonl.gz" "$work/en.jsonl.gz" <<'PY'
 import gzip, json, os, sys
-data, out = sys.argv[1], sys.argv[2]
+data, out, out_en = sys.argv[1], sys.argv[2], sys.argv[3]
 texts = [json.loads(l)["text"] for l in open(os.path.join(data, "thucnews-cnews-1k/articles.jsonl"))]
 texts += [json.loads(l).get("body", "") for l in gzip.open(os.path.join(data, "cctv-xwlb-articles/articles.jsonl.gz"), "rt")]
 texts += [json.loads(l).get("text", "") for l in open(os.path.join(data, "chinesewebtext-cc-sample/cc-2021-43-raw.jsonl"))]
 texts = [t for t in texts if t]
+english = [json.loads(l).get("gold_main_text") for l in gzip.open(os.path.join(data, "en-web-pages-fixtures/pages.jsonl.gz"), "rt")]
+english = [t for t in english if t]
+size, k = 0, 0
+with gzip.open(out_en, "wt", compresslevel=1) as f:
+    while size < 150_000_000:
+        line = json.dumps({"id": f"e{k}", "text": english[k % len(english)]}, ensure_ascii=False) + "\n"
+        f.write(line)
+        size += len(line.encode())
+        k += 1
 size, k = 0, 0
 with gzip.open(out, "wt", compresslevel=1) as f:
     while size < 150_000_000:
@@ -43,7 +54,7 @@ with gzip.open(out, "wt", compresslevel=1) as f:
         size += len(line.encode())
         k += 1
 PY
-    corpora+=(news)
+    corpora+=(news en)
 else
     echo "skipped the news corpus: $data is absent"
 fi

@@ -18,7 +18,7 @@ struct CharacterNGramModel: Sendable {
     static let bucketBits = 13
     static let buckets = 1 << bucketBits
     /// Letters read from a text at most: enough for a confident answer, bounded cost.
-    static let maxLetters = 3_000
+    static let maxLetters = 1_000
 
     /// The language codes, in sample order (lane order).
     let languages: [String]
