@@ -11,10 +11,6 @@ struct CharacterTally {
     var cyrillic = 0, arabic = 0, otherLetters = 0
     /// Characters written to the sequence so far (non-whitespace scalars).
     var chars = 0
-    /// The word being read (FNV-1a of its letters), for the repetition signals of
-    /// alphabetic text.
-    var word: UInt32 = 0x811C_9DC5
-    var inWord = false
 
     /// What one line ends with, for "lines without sentence punctuation".
     struct LineEnd {
@@ -38,6 +34,11 @@ struct CharacterTally {
         var chars = self.chars
         let lineStart = chars
         var a0: UInt64 = 0, a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
+        // The word being read (FNV-1a of its letters), for the repetition signals of
+        // alphabetic text; a line ends any word.
+        let wordSeed: UInt32 = 0x811C_9DC5
+        var word = wordSeed
+        var inWord = false
         var i = 0
         while i < p.count {
             // At most 65,535 bytes, so at most as many characters, between spreads.
@@ -55,7 +56,9 @@ struct CharacterTally {
                     word = (word ^ v) &* 0x0100_0193
                     inWord = true
                 } else if inWord {
-                    finishWord(into: &words)
+                    words.append(word)
+                    word = wordSeed
+                    inWord = false
                 }
                 // UTF-8 read as Latin-1: a lead byte (`Ã`, `ä`, `æ` …) then a continuation
                 // byte (a C1 control or a Latin-1 sign). Such a second character is rare, so
@@ -71,7 +74,7 @@ struct CharacterTally {
             }
             spread(&a0, &a1, &a2, &a3)
         }
-        if inWord { finishWord(into: &words) }
+        if inWord { words.append(word) }
         self.chars = chars
         var end = LineEnd()
         end.chars = chars - lineStart
@@ -108,11 +111,5 @@ struct CharacterTally {
         LanguageIdentifier.Counts(
             han: han, kana: kana, hangul: hangul, latin: latin, cyrillic: cyrillic, arabic: arabic,
             otherLetters: otherLetters)
-    }
-
-    private mutating func finishWord(into words: inout [UInt32]) {
-        words.append(word)
-        word = 0x811C_9DC5
-        inWord = false
     }
 }
