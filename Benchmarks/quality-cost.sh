@@ -39,20 +39,21 @@ texts += [json.loads(l).get("text", "") for l in open(os.path.join(data, "chines
 texts = [t for t in texts if t]
 english = [json.loads(l).get("gold_main_text") for l in gzip.open(os.path.join(data, "en-web-pages-fixtures/pages.jsonl.gz"), "rt")]
 english = [t for t in english if t]
-size, k = 0, 0
-with gzip.open(out_en, "wt", compresslevel=1) as f:
-    while size < 150_000_000:
-        line = json.dumps({"id": f"e{k}", "text": english[k % len(english)]}, ensure_ascii=False) + "\n"
-        f.write(line)
-        size += len(line.encode())
-        k += 1
-size, k = 0, 0
-with gzip.open(out, "wt", compresslevel=1) as f:
-    while size < 150_000_000:
-        line = json.dumps({"id": f"r{k}", "text": texts[k % len(texts)]}, ensure_ascii=False) + "\n"
-        f.write(line)
-        size += len(line.encode())
-        k += 1
+
+
+def repeat_to_150mb(texts, path, prefix):
+    """Writes `texts` as JSON Lines, cycling through them, until 150 MB."""
+    size, k = 0, 0
+    with gzip.open(path, "wt", compresslevel=1) as f:
+        while size < 150_000_000:
+            line = json.dumps({"id": f"{prefix}{k}", "text": texts[k % len(texts)]}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode())
+            k += 1
+
+
+repeat_to_150mb(texts, out, "r")
+repeat_to_150mb(english, out_en, "e")
 PY
     corpora+=(news en)
 else

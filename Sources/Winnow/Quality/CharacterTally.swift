@@ -1,8 +1,9 @@
 /// The per-character counts behind an article's signals, gathered line by line.
 ///
-/// A struct scanned by a method of its own, not locals captured by closures: captured
-/// counters live in memory and every character paid a load and a store for each; a local
-/// copy of this struct stays in registers for the whole line.
+/// ``scan(_:sequence:codes:increments:words:)`` counts one line in locals (packed
+/// counters, the word being hashed) and adds them to these fields at its end: counters
+/// kept in fields, or captured by closures, were read and written through memory for
+/// every character.
 struct CharacterTally {
     var han = 0, kana = 0, hangul = 0, latin = 0, digits = 0, punctuation = 0, symbols = 0, mojibake = 0
     var functionWords = 0, simplified = 0, traditional = 0
